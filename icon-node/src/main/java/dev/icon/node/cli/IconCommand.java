@@ -1,0 +1,25 @@
+package dev.icon.node.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The root of the {@code icon} command line. Subcommands are added as the capabilities they drive
+ * land; {@code icon --help} lists what this build has.
+ */
+@Command(
+    name = "icon",
+    mixinStandardHelpOptions = true,
+    versionProvider = IconVersion.Provider.class,
+    description = "ICON: self-managing service containers on a libp2p overlay.",
+    subcommands = {VersionCommand.class, CommandLine.HelpCommand.class})
+public final class IconCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    // A bare "icon" is a usage question: show what there is.
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
