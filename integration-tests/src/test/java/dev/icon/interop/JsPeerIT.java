@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,6 +147,18 @@ class JsPeerIT {
         assertThat(client.awaitEvent("error", TIMEOUT).path("where").asText()).isEqualTo("echo-send");
       }
     }
+  }
+
+  @Test
+  void jsUnitTestsPass() throws Exception {
+    JsPeerInstallation js = JsPeerInstallation.locate();
+    Process tests = new ProcessBuilder(js.node().toString(), "--test")
+        .directory(js.directory().toFile()).redirectErrorStream(true).start();
+    tests.getOutputStream().close();
+    String output = new String(tests.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(tests.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(tests.exitValue()).as(output).isZero();
+    assertThat(output).contains("# fail 0");
   }
 
   private static Predicate<JsonNode> peer(String peerId) {
