@@ -156,6 +156,7 @@ class ActionRunner {
     const aborted = new Promise((resolve, reject) => {
       controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true })
     })
+    aborted.catch(() => {}) // it also rejects when the action has already finished: not an error
     try {
       await Promise.race([action(controller.signal), aborted])
     } catch (err) {
@@ -164,7 +165,6 @@ class ActionRunner {
     } finally {
       clearTimeout(timer)
       controller.abort(new Error(`${where} finished`))
-      aborted.catch(() => {})
     }
   }
 }
