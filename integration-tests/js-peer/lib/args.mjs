@@ -1,0 +1,177 @@
+// Command-line parsing for peer.mjs. Mirrors the options of the Java `./icon peer` command.
+// Any problem here is a usage error (exit code 2), reported before libp2p is started.
+import { multiaddr } from '@multiformats/multiaddr'
+
+export const USAGE = `usage: node peer.mjs [options]
+  --listen MULTIADDR...          listen address, repeatable, loopback only (default /ip4/127.0.0.1/tcp/0)
+  --key-file PATH                libp2p PrivateKey protobuf; created (Ed25519) if missing
+  --dial MULTIADDR...            dial these peers
+  --ping MULTIADDR               ping a peer over /ipfs/ping/1.0.0
+  --ping-count N                 pings to send (default 1)
+  --echo-protocol ID...          serve an echo handler on each protocol id
+  --echo-send MULTIADDR          open a stream on the first --echo-protocol and check the echo
+  --echo-data TEXT | --echo-bytes N   what --echo-send sends (text, or N random bytes)
+  --perf-server                  serve /perf/1.0.0
+  --perf MULTIADDR               run the perf client against a perf server
+  --perf-upload BYTES            bytes to upload per run (default 1048576; suffixes KiB MiB GiB)
+  --perf-download BYTES          bytes to download per run (default 1048576)
+  --perf-runs N                  perf runs, one stream each, on one connection (default 1)
+  --connect-bench MULTIADDR      dial, handshake and ping on a fresh connection per run
+  --connect-runs N               connect-bench runs (default 10)
+  --register-protocol-after MS ID   register an echo handler for ID after MS (triggers identify push)
+  --exit-when-done               exit once every requested action has finished
+  --duration SECONDS             exit after this long
+  --action-timeout SECONDS       limit for each single action (default 60)
+  --help                         print this text
+exit codes: 0 ok, 1 fatal error, 2 bad usage, 3 a requested action failed`
+
+/** Thrown for any command-line problem; the process exits with code 2. */
+export class UsageError extends Error {
+  constructor (message) {
+    super(message)
+    this.name = 'UsageError'
+  }
+}
+
+// kind: flag (no value), value (exactly one), list (one or more, repeatable), pair (two values)
+const SPEC = {
+  '--listen': { key: 'listen', kind: 'list', type: 'listenAddr' },
+  '--key-file': { key: 'keyFile', kind: 'value', type: 'string' },
+  '--dial': { key: 'dial', kind: 'list', type: 'multiaddr' },
+  '--ping': { key: 'ping', kind: 'value', type: 'multiaddr' },
+  '--ping-count': { key: 'pingCount', kind: 'value', type: 'positiveInt' },
+  '--echo-protocol': { key: 'echoProtocols', kind: 'list', type: 'protocol' },
+  '--echo-send': { key: 'echoSend', kind: 'value', type: 'multiaddr' },
+  '--echo-data': { key: 'echoData', kind: 'value', type: 'string' },
+  '--echo-bytes': { key: 'echoBytes', kind: 'value', type: 'bytes' },
+  '--perf-server': { key: 'perfServer', kind: 'flag' },
+  '--perf': { key: 'perf', kind: 'value', type: 'multiaddr' },
+  '--perf-upload': { key: 'perfUpload', kind: 'value', type: 'bytes' },
+  '--perf-download': { key: 'perfDownload', kind: 'value', type: 'bytes' },
+  '--perf-runs': { key: 'perfRuns', kind: 'value', type: 'positiveInt' },
+  '--connect-bench': { key: 'connectBench', kind: 'value', type: 'multiaddr' },
+  '--connect-runs': { key: 'connectRuns', kind: 'value', type: 'positiveInt' },
+  '--register-protocol-after': { key: 'registerAfter', kind: 'pair', types: ['nonNegativeInt', 'protocol'] },
+  '--exit-when-done': { key: 'exitWhenDone', kind: 'flag' },
+  '--duration': { key: 'duration', kind: 'value', type: 'positiveNumber' },
+  '--action-timeout': { key: 'actionTimeout', kind: 'value', type: 'positiveNumber' },
+  '--help': { key: 'help', kind: 'flag' }
+}
+
+const UNITS = { '': 1, B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 }
+
+const CONVERT = {
+  string: (v) => v,
+  protocol: (v, name) => {
+    if (!v.startsWith('/')) throw new UsageError(`${name}: protocol id must start with '/': ${v}`)
+    return v
+  },
+  multiaddr: (v, name) => {
+    try {
+      return multiaddr(v)
+    } catch (err) {
+      throw new UsageError(`${name}: not a multiaddr: ${v} (${err.message})`)
+    }
+  },
+  listenAddr: (v, name) => {
+    const ma = CONVERT.multiaddr(v, name)
+    const [first] = ma.getComponents()
+    const loopback = (first?.name === 'ip4' && first.value.startsWith('127.')) ||
+      (first?.name === 'ip6' && first.value === '::1')
+    if (!loopback) throw new UsageError(`${name}: only loopback addresses may be listened on: ${v}`)
+    return ma
+  },
+  positiveInt: (v, name) => {
+    if (!/^[0-9]+$/.test(v) || Number(v) < 1) throw new UsageError(`${name}: not a positive integer: ${v}`)
+    return Number(v)
+  },
+  nonNegativeInt: (v, name) => {
+    if (!/^[0-9]+$/.test(v)) throw new UsageError(`${name}: not a non-negative integer: ${v}`)
+    return Number(v)
+  },
+  positiveNumber: (v, name) => {
+    const n = Number(v)
+    if (v.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`${name}: not a positive number: ${v}`)
+    return n
+  },
+  bytes: (v, name) => {
+    const m = /^([0-9]+)(B|KiB|MiB|GiB)?$/.exec(v)
+    if (m == null) throw new UsageError(`${name}: not a byte count (e.g. 4194304 or 4MiB): ${v}`)
+    const n = Number(m[1]) * UNITS[m[2] ?? '']
+    if (!Number.isSafeInteger(n)) throw new UsageError(`${name}: byte count too large: ${v}`)
+    return n
+  }
+}
+
+const isOption = (token) => token.startsWith('--')
+
+/** Parses argv (without node and script) into an options object; throws UsageError. */
+export function parseArgs (argv) {
+  const raw = { listen: [], dial: [], echoProtocols: [], registerAfter: [] }
+  const seen = new Set()
+  for (let i = 0; i < argv.length;) {
+    const name = argv[i++]
+    const spec = SPEC[name]
+    if (spec == null) throw new UsageError(`unknown option: ${name}`)
+    if (spec.kind !== 'list' && spec.kind !== 'pair' && seen.has(name)) {
+      throw new UsageError(`${name} given more than once`)
+    }
+    seen.add(name)
+    if (spec.kind === 'flag') {
+      raw[spec.key] = true
+    } else if (spec.kind === 'value') {
+      if (i >= argv.length || isOption(argv[i])) throw new UsageError(`${name} needs a value`)
+      raw[spec.key] = CONVERT[spec.type](argv[i++], name)
+    } else if (spec.kind === 'list') {
+      const start = i
+      while (i < argv.length && !isOption(argv[i])) raw[spec.key].push(CONVERT[spec.type](argv[i++], name))
+      if (i === start) throw new UsageError(`${name} needs at least one value`)
+    } else {
+      if (i + 1 >= argv.length || isOption(argv[i]) || isOption(argv[i + 1])) {
+        throw new UsageError(`${name} needs two values`)
+      }
+      raw[spec.key].push(spec.types.map((t, k) => CONVERT[t](argv[i + k], name)))
+      i += 2
+    }
+  }
+  return validate(raw, seen)
+}
+
+function requireWith (seen, option, needed) {
+  if (seen.has(option) && !seen.has(needed)) throw new UsageError(`${option} requires ${needed}`)
+}
+
+function validate (raw, seen) {
+  requireWith(seen, '--ping-count', '--ping')
+  requireWith(seen, '--echo-data', '--echo-send')
+  requireWith(seen, '--echo-bytes', '--echo-send')
+  requireWith(seen, '--echo-send', '--echo-protocol')
+  for (const o of ['--perf-upload', '--perf-download', '--perf-runs']) requireWith(seen, o, '--perf')
+  requireWith(seen, '--connect-runs', '--connect-bench')
+  if (seen.has('--echo-send') && seen.has('--echo-data') === seen.has('--echo-bytes')) {
+    throw new UsageError('--echo-send needs exactly one of --echo-data and --echo-bytes')
+  }
+  return {
+    help: raw.help === true,
+    listen: raw.listen.length > 0 ? raw.listen : [multiaddr('/ip4/127.0.0.1/tcp/0')],
+    keyFile: raw.keyFile,
+    dial: raw.dial,
+    ping: raw.ping,
+    pingCount: raw.pingCount ?? 1,
+    echoProtocols: raw.echoProtocols,
+    echoSend: raw.echoSend,
+    echoData: raw.echoData,
+    echoBytes: raw.echoBytes,
+    perfServer: raw.perfServer === true,
+    perf: raw.perf,
+    perfUpload: raw.perfUpload ?? 1024 * 1024,
+    perfDownload: raw.perfDownload ?? 1024 * 1024,
+    perfRuns: raw.perfRuns ?? 1,
+    connectBench: raw.connectBench,
+    connectRuns: raw.connectRuns ?? 10,
+    registerAfter: raw.registerAfter.map(([delayMs, protocol]) => ({ delayMs, protocol })),
+    exitWhenDone: raw.exitWhenDone === true,
+    durationMs: raw.duration == null ? undefined : raw.duration * 1000,
+    actionTimeoutMs: (raw.actionTimeout ?? 60) * 1000
+  }
+}
