@@ -61,6 +61,7 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
   private boolean readPending;
   private boolean delivering;
   private boolean inDoWrite;
+  private boolean resumeRequested;
   private boolean inputShutdownFired;
   private boolean removed;
   private ChannelPromise finPromise;
@@ -265,8 +266,8 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
   /** The connection became writable again, or the window grew: send what waits. */
   void resumeWrite() {
     if (inDoWrite) {
-      // Re-entered from our own flush into the connection: flush0 would ignore us, so retry later.
-      parent().eventLoop().execute(this::resumeWrite);
+      // Re-entered from our own flush into the connection: flush0 would ignore us, so retry after.
+      resumeRequested = true;
       return;
     }
     if (open && unsafe().outboundBuffer() != null) {
@@ -406,6 +407,10 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
       writeFrames(in);
     } finally {
       inDoWrite = false;
+    }
+    if (resumeRequested) {
+      resumeRequested = false;
+      parent().eventLoop().execute(this::resumeWrite);
     }
   }
 
