@@ -263,7 +263,11 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
 
   void onRemoteFin() {
     state = state.remoteFin();
-    fireInputShutdownIfDone();
+    if (open) {
+      fireInputShutdownIfDone();
+    } else {
+      removeIfDone();
+    }
   }
 
   void onRemoteReset() {
