@@ -75,10 +75,10 @@ public final class MuxerPair implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    client.connection().close().sync();
-    server.connection().close().sync();
-    serverChannel.close().sync();
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+  public void close() {
+    client.connection().close().syncUninterruptibly();
+    server.connection().close().syncUninterruptibly();
+    serverChannel.close().syncUninterruptibly();
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
   }
 }
