@@ -6,6 +6,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -155,6 +156,10 @@ public final class YamuxHandler extends ChannelDuplexHandler {
     }
     if (cause instanceof YamuxException e && e.error().isConnectionError()) {
       failConnection(e);
+    } else if (cause instanceof IOException) {
+      log.debug("yamux: connection {} failed: {}", connection, cause.toString());
+      state = State.CLOSED;
+      ctx.close();
     } else {
       log.warn("yamux: closing {} after an unexpected error", connection, cause);
       failConnection(new YamuxException(YamuxError.INTERNAL, String.valueOf(cause)));
