@@ -191,6 +191,7 @@ public final class YamuxStreamChannel extends ChildChannel {
   void onWindowUpdate(long delta) {
     sendWindow += delta;
     if (delta > 0) {
+      updateWritability(); // also when nothing waits: the window alone made us unwritable
       resumeWrite();
     }
   }

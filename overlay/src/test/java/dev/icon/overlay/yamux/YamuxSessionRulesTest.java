@@ -206,6 +206,18 @@ class YamuxSessionRulesTest {
   }
 
   @Test
+  void exhaustingTheWindowExactlyMakesTheStreamUnwritableUntilTheUpdate() throws Exception {
+    try (EmbeddedPeer p = new EmbeddedPeer(Role.INITIATOR, EmbeddedPeer.testConfig().build(), ch -> {})) {
+      YamuxStreamChannel s = (YamuxStreamChannel) p.session.openStream(NOTHING).get();
+      s.writeAndFlush(Unpooled.wrappedBuffer(new byte[256 * KIB]));
+      p.sent();
+      assertThat(s.isWritable()).isFalse();
+      p.receive(YamuxFrame.windowUpdate(1, YamuxFrame.ACK, 1));
+      assertThat(s.isWritable()).isTrue();
+    }
+  }
+
+  @Test
   void initialWindowAboveTheSpecDefaultIsAnnouncedWithTheSyn() throws Exception {
     YamuxConfig c = EmbeddedPeer.testConfig().initialStreamWindow(1024 * KIB).build();
     try (EmbeddedPeer p = new EmbeddedPeer(Role.RESPONDER, c, ch -> {})) {
