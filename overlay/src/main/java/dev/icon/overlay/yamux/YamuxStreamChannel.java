@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.DefaultChannelPipeline;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.ChannelInputShutdownReadComplete;
 import io.netty.channel.socket.ChannelOutputShutdownEvent;
@@ -29,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * {@link ChannelInputShutdownEvent} then {@link ChannelInputShutdownReadComplete} once all data was
  * read (half-closure is always allowed). The channel closes itself when both sides are done.
  * {@link #close()} discards unsent writes and sends FIN; data arriving afterwards is answered with
- * RST. Until the remote's FIN arrives (at most {@link YamuxConfig#streamCloseTimeout()}, then RST)
+ * RST. An exception that reaches the end of the stream's pipeline resets the stream. Until the
+ * remote's FIN arrives (at most {@link YamuxConfig#streamCloseTimeout()}, then RST)
  * a closed stream still counts in {@code activeStreams()}. {@link #reset()} sends RST. A remote RST
  * or the end of the connection closes the channel without an exception ({@link #isReset()} tells
  * them apart from a graceful close).
@@ -455,6 +457,18 @@ public final class YamuxStreamChannel extends ChildChannel {
         removeIfDone();
       }, timeoutNanos, TimeUnit.NANOSECONDS);
     }
+  }
+
+  /** An exception no handler of this stream dealt with resets the stream (RST) and closes it. */
+  @Override
+  protected DefaultChannelPipeline newChannelPipeline() {
+    return new DefaultChannelPipeline(this) {
+      @Override
+      protected void onUnhandledInboundException(Throwable cause) {
+        session.logStreamError(YamuxStreamChannel.this, "unhandled exception " + cause);
+        reset();
+      }
+    };
   }
 
   @Override

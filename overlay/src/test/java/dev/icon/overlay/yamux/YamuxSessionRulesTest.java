@@ -322,6 +322,26 @@ class YamuxSessionRulesTest {
   }
 
   @Test
+  void anUnhandledExceptionInAStreamPipelineResetsThatStream() {
+    try (EmbeddedPeer p = new EmbeddedPeer(Role.RESPONDER, EmbeddedPeer.testConfig().build(),
+        ch -> ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+          @Override
+          public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ((ByteBuf) msg).release();
+            throw new IllegalStateException("application bug");
+          }
+        }))) {
+      p.sentHeaders();
+      p.receive(data(1, YamuxFrame.SYN, 3));
+      assertThat(p.sentHeaders()).containsExactly(new EmbeddedPeer.Header(
+          YamuxFrameType.WINDOW_UPDATE, YamuxFrame.RST | YamuxFrame.ACK, 1, 0));
+      assertThat(p.accepted.get(0).isReset()).isTrue();
+      assertThat(p.accepted.get(0).isOpen()).isFalse();
+      assertThat(p.channel.isOpen()).isTrue();
+    }
+  }
+
+  @Test
   void dataAfterTheRemotesFinResetsOnlyThatStream() {
     try (EmbeddedPeer p = responder()) {
       p.sentHeaders();
