@@ -41,6 +41,7 @@ public final class YamuxHandler extends ChannelDuplexHandler {
   private boolean started;
   private boolean goAwaySent;
   private boolean shutdownDone;
+  private long deferredPingAck = -1;
   private volatile boolean remoteGoAway;
   private ScheduledFuture<?> keepAlive;
 
@@ -140,6 +141,11 @@ public final class YamuxHandler extends ChannelDuplexHandler {
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (ctx.channel().isWritable()) {
+      if (deferredPingAck >= 0) {
+        writeFrame(YamuxFrame.ping(YamuxFrame.ACK, deferredPingAck));
+        flush();
+        deferredPingAck = -1;
+      }
       for (YamuxStreamChannel s : streams.snapshot()) {
         if (s.hasPendingWrites() && s.sendWindow() > 0) {
           s.resumeWrite();
@@ -235,8 +241,14 @@ public final class YamuxHandler extends ChannelDuplexHandler {
 
   private void onPing(YamuxFrame f) {
     if (f.hasFlag(YamuxFrame.SYN)) {
-      writeFrame(YamuxFrame.ping(YamuxFrame.ACK, f.length()));
-      flush();
+      if (connection.isWritable()) {
+        writeFrame(YamuxFrame.ping(YamuxFrame.ACK, f.length()));
+        flush();
+      } else {
+        // A peer that pings but does not read must not grow our outbound buffer: answer only
+        // the latest ping once the connection drains (legitimate peers keep one ping in flight).
+        deferredPingAck = f.length();
+      }
     } else if (f.hasFlag(YamuxFrame.ACK)) {
       pings.onResponse(f.length());
     }

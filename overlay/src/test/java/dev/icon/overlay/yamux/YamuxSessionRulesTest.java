@@ -73,6 +73,20 @@ class YamuxSessionRulesTest {
   }
 
   @Test
+  void whileTheConnectionIsUnwritableOnlyTheLatestPingIsAnswered() {
+    try (EmbeddedPeer p = responder()) {
+      p.sentHeaders();
+      p.channel.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+      for (int i = 1; i <= 1000; i++) {
+        p.receive(YamuxFrame.ping(YamuxFrame.SYN, i));
+      }
+      assertThat(p.sent()).isEmpty();
+      p.channel.unsafe().outboundBuffer().setUserDefinedWritability(1, true);
+      assertThat(p.sent()).containsExactly(YamuxFrame.ping(YamuxFrame.ACK, 1000));
+    }
+  }
+
+  @Test
   void synWithOurParityCutsTheConnection() {
     try (EmbeddedPeer p = responder()) {
       p.receive(YamuxFrame.windowUpdate(2, YamuxFrame.SYN, 0));
