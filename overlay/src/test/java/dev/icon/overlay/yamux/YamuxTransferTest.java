@@ -147,6 +147,23 @@ class YamuxTransferTest {
     }
   }
 
+  @Test
+  void aLargerInitialWindowIsAnnouncedAndUsed() throws Exception {
+    SlowReader reader = new SlowReader();
+    YamuxConfig receiver = config().initialStreamWindow(MIB).maxStreamWindow(MIB).build();
+    try (MuxerPair p = new MuxerPair(new YamuxMuxer(config().build()),
+        StreamHandlers.init(StreamHandlers.Echo::new), new YamuxMuxer(receiver),
+        StreamHandlers.init(() -> reader))) {
+      YamuxStreamChannel s = (YamuxStreamChannel) p.client.openStream(
+          StreamHandlers.init(() -> new Writer(8L * MIB))).get(5, TimeUnit.SECONDS);
+      reader.sender.set(s);
+      assertThat(reader.done.get(30, TimeUnit.SECONDS)).isEqualTo(8L * MIB);
+      assertThat(reader.maxUnconsumed).isGreaterThan(YamuxProtocol.INITIAL_WINDOW)
+          .isLessThanOrEqualTo(MIB);
+      assertThat(reader.maxWindow).isEqualTo(MIB);
+    }
+  }
+
   /** Counts bytes with autoRead as configured; completes at the remote's FIN. */
   static final class Counter extends ChannelInboundHandlerAdapter {
     final CompletableFuture<Long> done = new CompletableFuture<>();
