@@ -43,11 +43,15 @@ final class CipherState {
     this.key = new SecretKeySpec(k, "ChaCha20");
     this.nonce = 0;
     if (cipher == null) {
-      try {
-        cipher = Cipher.getInstance("ChaCha20-Poly1305");
-      } catch (GeneralSecurityException e) {
-        throw new NoiseException(NoiseError.CRYPTO_FAILURE, "ChaCha20-Poly1305 unavailable", e);
-      }
+      cipher = newCipher();
+    }
+  }
+
+  private static Cipher newCipher() {
+    try {
+      return Cipher.getInstance("ChaCha20-Poly1305");
+    } catch (GeneralSecurityException e) {
+      throw new NoiseException(NoiseError.CRYPTO_FAILURE, "ChaCha20-Poly1305 unavailable", e);
     }
   }
 
@@ -97,6 +101,7 @@ final class CipherState {
       return plain;
     } catch (AEADBadTagException e) {
       nonce--; // Noise: a failed decryption does not consume the nonce
+      cipher = newCipher(); // the JDK refuses to re-init one Cipher with the same key and nonce
       throw new NoiseException(NoiseError.DECRYPT_FAILED, "authentication tag mismatch", e);
     } catch (GeneralSecurityException e) {
       throw new NoiseException(NoiseError.CRYPTO_FAILURE, "decryption failed", e);

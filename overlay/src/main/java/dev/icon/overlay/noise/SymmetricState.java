@@ -89,7 +89,7 @@ final class SymmetricState {
   }
 
   /** HKDF as the Noise spec defines it with HMAC-SHA256, returning {@code outputs} outputs. */
-  private byte[][] hkdf(byte[] chainingKey, byte[] ikm, int outputs) {
+  byte[][] hkdf(byte[] chainingKey, byte[] ikm, int outputs) {
     try {
       hmac.init(new SecretKeySpec(chainingKey, "HmacSHA256"));
       byte[] tempKey = hmac.doFinal(ikm);
