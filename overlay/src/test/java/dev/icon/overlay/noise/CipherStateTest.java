@@ -99,4 +99,33 @@ class CipherStateTest {
       out.release();
     }
   }
+
+  @Test
+  void everyBufferKindDecryptsToTheSamePlaintext() {
+    byte[] plain = new byte[1000];
+    new java.util.Random(8).nextBytes(plain);
+    for (boolean directIn : new boolean[] {false, true}) {
+      for (boolean directOut : new boolean[] {false, true}) {
+        CipherState enc = new CipherState(KEY);
+        CipherState dec = new CipherState(KEY);
+        ByteBuf ct = directIn ? Unpooled.directBuffer() : Unpooled.buffer();
+        ByteBuf out = directOut ? Unpooled.directBuffer() : Unpooled.buffer();
+        ByteBuf in = Unpooled.wrappedBuffer(plain);
+        try {
+          ct.writeByte(99); // a leading byte, so the ciphertext does not start at index 0
+          enc.encrypt(in, ct);
+          ct.skipBytes(1);
+          out.writeByte(77);
+          dec.decrypt(ct, out);
+          byte[] back = new byte[plain.length];
+          out.getBytes(1, back);
+          assertThat(back).as("directIn=%s directOut=%s", directIn, directOut).isEqualTo(plain);
+        } finally {
+          in.release();
+          ct.release();
+          out.release();
+        }
+      }
+    }
+  }
 }
