@@ -60,6 +60,7 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
   private volatile boolean open = true;
   private boolean readPending;
   private boolean delivering;
+  private boolean inDoWrite;
   private boolean inputShutdownFired;
   private boolean removed;
   private ChannelPromise finPromise;
@@ -263,6 +264,11 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
 
   /** The connection became writable again, or the window grew: send what waits. */
   void resumeWrite() {
+    if (inDoWrite) {
+      // Re-entered from our own flush into the connection: flush0 would ignore us, so retry later.
+      parent().eventLoop().execute(this::resumeWrite);
+      return;
+    }
     if (open && unsafe().outboundBuffer() != null) {
       ((StreamUnsafe) unsafe()).resume();
       sendFinIfDrained();
@@ -395,6 +401,15 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
 
   @Override
   protected void doWrite(ChannelOutboundBuffer in) {
+    inDoWrite = true;
+    try {
+      writeFrames(in);
+    } finally {
+      inDoWrite = false;
+    }
+  }
+
+  private void writeFrames(ChannelOutboundBuffer in) {
     int maxFrame = session.config().maxSendFrame();
     boolean wrote = false;
     while (true) {
@@ -408,8 +423,17 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
         in.remove();
         continue;
       }
-      if (sendWindow <= 0 || !session.connection().isWritable()) {
+      if (sendWindow <= 0) {
         break;
+      }
+      if (!session.connection().isWritable()) {
+        if (wrote) {
+          session.flush();
+          wrote = false;
+        }
+        if (!session.connection().isWritable()) {
+          break;
+        }
       }
       int n = (int) Math.min(Math.min(len, sendWindow), maxFrame);
       ByteBuf chunk = buf.retainedSlice(buf.readerIndex(), n);
