@@ -6,26 +6,57 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The multiaddr protocols this implementation knows, with their multicodec codes. */
+/**
+ * The multiaddr protocols this implementation knows, with their multicodec codes (multiformats
+ * multiaddr protocols.csv). Value-less entries mark transports and security layers we only carry
+ * through (e.g. addresses learnt from js peers), so those addresses are not dropped as unknown.
+ */
 public enum Protocol {
+  /** IPv4 address, 4 bytes. */
   IP4(0x04, "ip4", 4),
+  /** TCP port, 2 bytes big-endian. */
   TCP(0x06, "tcp", 2),
+  /** DNS name resolved to either family. */
   DNS(0x35, "dns", Protocol.VARIABLE),
+  /** DNS name resolved to IPv4. */
   DNS4(0x36, "dns4", Protocol.VARIABLE),
+  /** DNS name resolved to IPv6. */
   DNS6(0x37, "dns6", Protocol.VARIABLE),
+  /** DNS name whose TXT records hold multiaddrs. */
   DNSADDR(0x38, "dnsaddr", Protocol.VARIABLE),
+  /** IPv6 address, 16 bytes. */
   IP6(0x29, "ip6", 16),
+  /** IPv6 zone (scope) name, precedes an ip6 component. */
+  IP6ZONE(0x2a, "ip6zone", Protocol.VARIABLE),
+  /** UDP port, 2 bytes big-endian. */
   UDP(0x0111, "udp", 2),
+  /** WebRTC without a relay (browser to server). */
   WEBRTC_DIRECT(0x0118, "webrtc-direct", 0),
+  /** WebRTC via a relay. */
   WEBRTC(0x0119, "webrtc", 0),
+  /** Circuit relay marker: what follows is reached through the preceding relay. */
   P2P_CIRCUIT(0x0122, "p2p-circuit", 0),
+  /** TLS security layer. */
   TLS(0x01c0, "tls", 0),
+  /** TLS server name indication. */
+  SNI(0x01c1, "sni", Protocol.VARIABLE),
+  /** Noise security layer. */
   NOISE(0x01c6, "noise", 0),
+  /** QUIC draft-29 (deprecated upstream). */
   QUIC(0x01cc, "quic", 0),
+  /** QUIC version 1 (RFC 9000). */
   QUIC_V1(0x01cd, "quic-v1", 0),
+  /** WebTransport over QUIC. */
   WEBTRANSPORT(0x01d1, "webtransport", 0),
+  /** Certificate hash (a multihash; text is multibase, printed base64url). */
+  CERTHASH(0x01d2, "certhash", Protocol.VARIABLE),
+  /** WebSocket. */
   WS(0x01dd, "ws", 0),
+  /** WebSocket over TLS. */
   WSS(0x01de, "wss", 0),
+  /** HTTP. */
+  HTTP(0x01e0, "http", 0),
+  /** Peer id (multihash); text is base58btc or a CID, alias ipfs. */
   P2P(0x01a5, "p2p", Protocol.VARIABLE);
 
   /** {@link #size()} of protocols whose value is length-prefixed. */

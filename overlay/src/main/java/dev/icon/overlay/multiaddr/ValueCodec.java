@@ -2,6 +2,10 @@ package dev.icon.overlay.multiaddr;
 
 import dev.icon.overlay.identity.IdentityException;
 import dev.icon.overlay.identity.PeerId;
+import dev.icon.overlay.multibase.Multibase;
+import dev.icon.overlay.multibase.MultibaseException;
+import dev.icon.overlay.varint.Uvarint;
+import dev.icon.overlay.varint.VarintException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -35,11 +39,21 @@ final class ValueCodec {
       case DNS:
       case DNS4:
       case DNS6:
-      case DNSADDR: {
+      case DNSADDR:
+      case IP6ZONE:
+      case SNI: {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         validate(protocol, b);
         return b;
       }
+      case CERTHASH:
+        try {
+          byte[] b = Multibase.decode(text);
+          validate(protocol, b);
+          return b;
+        } catch (MultibaseException e) {
+          throw invalid(protocol, "'" + text + "' is not multibase: " + e.getMessage());
+        }
       case P2P:
         try {
           return PeerId.parse(text).toBytes();
@@ -67,7 +81,11 @@ final class ValueCodec {
       case DNS4:
       case DNS6:
       case DNSADDR:
+      case IP6ZONE:
+      case SNI:
         return new String(value, StandardCharsets.UTF_8);
+      case CERTHASH:
+        return Multibase.encodeBase64Url(value);
       case P2P:
         return PeerId.fromBytes(value).toBase58();
       default:
@@ -96,9 +114,26 @@ final class ValueCodec {
       }
       return;
     }
+    if (protocol == Protocol.CERTHASH) {
+      checkMultihash(protocol, value);
+      return;
+    }
     String text = strictUtf8(protocol, value);
     if (text.indexOf('/') >= 0) {
       throw invalid(protocol, "name '" + text + "' contains '/'");
+    }
+  }
+
+  /** Any multihash: varint code, varint length, exactly that many digest bytes. */
+  private static void checkMultihash(Protocol protocol, byte[] value) {
+    try {
+      Uvarint.Decoded code = Uvarint.decode(value, 0);
+      Uvarint.Decoded length = Uvarint.decode(value, code.length());
+      if (length.value() != value.length - code.length() - length.length()) {
+        throw invalid(protocol, "multihash length " + length.value() + " does not match its digest");
+      }
+    } catch (VarintException e) {
+      throw invalid(protocol, "value is not a multihash: " + e.getMessage());
     }
   }
 

@@ -74,7 +74,7 @@ class IdentityFuzzTest {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void generatedKeysRoundTripThroughEveryForm(@ForAll @Size(32) byte[] seed) {
     PrivateKey key = PrivateKey.fromProtobuf(privateOf(seed));
     PeerId id = key.publicKey().peerId();

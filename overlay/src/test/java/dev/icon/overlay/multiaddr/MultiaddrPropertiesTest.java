@@ -52,7 +52,7 @@ class MultiaddrPropertiesTest {
   Arbitrary<String> addressLike() {
     Arbitrary<String> token = Arbitraries.oneOf(
         Arbitraries.of("ip4", "ip6", "tcp", "udp", "dns", "dns4", "dnsaddr", "p2p", "ipfs", "ws",
-            "p2p-circuit", "1.2.3.4", "::1", "::ffff:1.2.3.4", "65535", "65536", "0", "",
+            "p2p-circuit", "certhash", "uEiAAAQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHw", "ip6zone", "sni", "1.2.3.4", "::1", "::ffff:1.2.3.4", "65535", "65536", "0", "",
             "12D3KooWBtg3aaRMjxwedh83aGiUkwSxDwUZkzuJcfaqUmo7R3pq", "Qm", "b", "%", ":"),
         Arbitraries.strings().ofMaxLength(8));
     return token.list().ofMaxSize(6).map(parts -> "/" + String.join("/", parts));

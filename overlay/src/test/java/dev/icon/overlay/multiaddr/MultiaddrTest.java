@@ -32,6 +32,10 @@ class MultiaddrTest {
     "/ip4/127.0.0.1/udp/4001/quic-v1, 047f00000191020fa1cd03",
     "/ip4/1.2.3.4/tcp/1/ws, 04010203040600 01dd03",
     "/p2p-circuit, a202",
+    "/ip6zone/eth0/ip6/fe80::1, 2a0465746830 29fe800000000000000000000000000001",
+    "/dns4/a.com/tcp/443/tls/sni/a.com/http, 3605612e636f6d 0601bb c003 c10305612e636f6d e003",
+    "/ip4/1.2.3.4/udp/1/quic-v1/webtransport/certhash/" + CERTHASH
+        + ", 0401020304 91020001 cd03 d103 d20322" + CERTHASH_HEX,
   })
   void textAndBinaryFormsRoundTrip(String text, String hex) {
     byte[] bytes = HEX.parseHex(hex.replace(" ", ""));
@@ -43,6 +47,10 @@ class MultiaddrTest {
     assertThat(fromBytes.toString()).isEqualTo(text);
     assertThat(fromText).isEqualTo(fromBytes).hasSameHashCodeAs(fromBytes);
   }
+
+  static final String CERTHASH = "uEiAAAQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHw";
+  static final String CERTHASH_HEX =
+      "1220000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
@@ -60,6 +68,7 @@ class MultiaddrTest {
     "/ipfs/" + PEER + ", /p2p/" + PEER,
     "/p2p/" + PEER_CID + ", /p2p/" + PEER,
     "/ip4/1.2.3.4/tcp/0080/, /ip4/1.2.3.4/tcp/80",
+    "/certhash/mEiAAAQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHw, /certhash/" + CERTHASH,
   })
   void printsTheCanonicalForm(String input, String canonical) {
     assertThat(Multiaddr.parse(input).toString()).isEqualTo(canonical);
@@ -89,6 +98,9 @@ class MultiaddrTest {
     "/quic-v1/1, UNKNOWN_PROTOCOL",
     "/foo/1, UNKNOWN_PROTOCOL",
     "/unix/tmp, UNKNOWN_PROTOCOL",
+    "/certhash/uEiAAAQ, INVALID_VALUE",
+    "/certhash/xyz, INVALID_VALUE",
+    "/sni/a/b, UNKNOWN_PROTOCOL",
   })
   void badTextIsRejectedWithItsReason(String text, MultiaddrError error) {
     assertThatThrownBy(() -> Multiaddr.parse(text))

@@ -70,11 +70,14 @@ class MultibaseTest {
     assertThat(Multibase.decode("BMZXW6")).isEqualTo(foo);
     assertThat(Multibase.decode("z" + Base58.encode(foo))).isEqualTo(foo);
     assertThat(Multibase.decode("f666f6f")).isEqualTo(foo);
+    assertThat(Multibase.decode("mZm9v")).isEqualTo(foo);
+    assertThat(Multibase.decode("u-_8")).isEqualTo(new byte[] {(byte) 0xfb, (byte) 0xff});
     assertThat(Multibase.encodeBase32(foo)).isEqualTo("bmzxw6");
+    assertThat(Multibase.encodeBase64Url(new byte[] {(byte) 0xfb, (byte) 0xff})).isEqualTo("u-_8");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "Qabc", "f666F6F", "f6", "m"})
+  @ValueSource(strings = {"", "Qabc", "f666F6F", "f6", "Y", "uZm9v=", "u*", "mZm9v=="})
   void multibaseRejectsUnknownPrefixesAndBadBodies(String text) {
     assertThatThrownBy(() -> Multibase.decode(text)).isInstanceOf(MultibaseException.class);
   }
