@@ -152,7 +152,7 @@ public final class YamuxHandler extends ChannelDuplexHandler {
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (ctx.channel().isWritable()) {
       for (YamuxStreamChannel s : new ArrayList<>(streams.values())) {
-        if (s.hasPendingWrites()) {
+        if (s.hasPendingWrites() && s.sendWindow() > 0) {
           s.resumeWrite();
         }
       }

@@ -54,13 +54,16 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
   private final ArrayDeque<ByteBuf> inbound = new ArrayDeque<>();
   private YamuxStreamState state = YamuxStreamState.OPEN;
   private long sendWindow = YamuxProtocol.INITIAL_WINDOW;
-  private long sentBytes;
+  private volatile long sentBytes;
+  private volatile long receivedBytes;
+  private long bufferedBytes;
   private boolean ackPending;
   private boolean acknowledged;
   private volatile boolean open = true;
   private boolean readPending;
   private boolean delivering;
   private boolean inDoWrite;
+  private boolean resumeRequested;
   private boolean inputShutdownFired;
   private boolean removed;
   private ChannelPromise finPromise;
@@ -96,7 +99,17 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
     return sendWindow;
   }
 
-  /** Payload bytes sent on this stream so far. */
+  /** Payload bytes received on this stream so far. Readable from any thread. */
+  public long receivedBytes() {
+    return receivedBytes;
+  }
+
+  /** Payload bytes received but not yet delivered to the pipeline (at most the window). */
+  public long bufferedBytes() {
+    return bufferedBytes;
+  }
+
+  /** Payload bytes sent on this stream so far. Readable from any thread. */
   public long sentBytes() {
     return sentBytes;
   }
@@ -223,6 +236,8 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
       }
       return true;
     }
+    receivedBytes += data.readableBytes();
+    bufferedBytes += data.readableBytes();
     inbound.add(data);
     if (readPending && !delivering) {
       deliver();
@@ -265,8 +280,8 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
   /** The connection became writable again, or the window grew: send what waits. */
   void resumeWrite() {
     if (inDoWrite) {
-      // Re-entered from our own flush into the connection: flush0 would ignore us, so retry later.
-      parent().eventLoop().execute(this::resumeWrite);
+      // Re-entered from our own flush into the connection: flush0 would ignore us, so retry after.
+      resumeRequested = true;
       return;
     }
     if (open && unsafe().outboundBuffer() != null) {
@@ -369,6 +384,7 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
       ByteBuf b;
       while (open && (b = inbound.poll()) != null) {
         bytes += b.readableBytes();
+        bufferedBytes -= b.readableBytes();
         pipeline().fireChannelRead(b);
       }
       pipeline().fireChannelReadComplete();
@@ -406,6 +422,10 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
       writeFrames(in);
     } finally {
       inDoWrite = false;
+    }
+    if (resumeRequested) {
+      resumeRequested = false;
+      parent().eventLoop().execute(this::resumeWrite);
     }
   }
 
@@ -470,6 +490,7 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
     while ((b = inbound.poll()) != null) {
       b.release();
     }
+    bufferedBytes = 0;
     if (!state.localDone()) {
       sendFin();
     }
