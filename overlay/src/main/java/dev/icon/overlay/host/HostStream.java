@@ -98,6 +98,11 @@ final class HostStream implements Stream {
 
   @Override
   public void reset() {
+    reset(channel);
+  }
+
+  /** Aborts a stream channel: RST on Yamux streams, a plain close on any other channel. */
+  static void reset(Channel channel) {
     if (channel instanceof dev.icon.overlay.yamux.YamuxStreamChannel y) {
       y.reset();
     } else {

@@ -66,7 +66,7 @@ public final class NettyHost implements Host {
   private final Clock clock;
   private final RandomGenerator random;
   private final ProtocolRegistry protocols;
-  private final MemoryPeerStore peerStore = new MemoryPeerStore(10_000, 32);
+  private final MemoryPeerStore peerStore;
   private final ConnectionManager<HostConnection> manager;
   private final List<HostListener> listeners = new CopyOnWriteArrayList<>();
   private final List<TransportListener> bound = new CopyOnWriteArrayList<>();
@@ -93,6 +93,7 @@ public final class NettyHost implements Host {
     this.clock = clock;
     this.random = random;
     this.manager = new ConnectionManager<>(config, clock);
+    this.peerStore = new MemoryPeerStore(config.maxPeerStorePeers(), config.maxAddressesPerPeer());
     this.listeners.addAll(initialListeners);
     this.identify = new IdentifyService(this, peerStore, config);
     this.protocols = new ProtocolRegistry(config, identify);
@@ -254,6 +255,7 @@ public final class NettyHost implements Host {
   }
 
   private void onConnected(HostConnection c) {
+    peerStore.putKey(c.remotePeer(), c.secureSession().remoteKey());
     if (c.direction() == Direction.OUTBOUND) {
       peerStore.addAddresses(c.remotePeer(), List.of(c.remoteAddress()));
     }

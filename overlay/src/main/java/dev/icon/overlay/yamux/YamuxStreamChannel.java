@@ -247,6 +247,8 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
 
   void onWindowUpdate(long delta) {
     sendWindow += delta;
+    // With nothing queued, resumeWrite() does not reach doWrite(), so clear the window bit here.
+    updateWritability();
     if (delta > 0) {
       resumeWrite();
     }
