@@ -109,7 +109,7 @@ class HostLimitsTest {
 
   private static Host hostWithKey(String... listen) {
     var key = dev.icon.overlay.identity.PrivateKey.generateEd25519();
-    Host h = Host.builder().identity(key).security(new PlaintextSecureChannel(key))
+    Host h = Host.builder().identity(key)
         .config(dev.icon.overlay.api.HostConfig.forTests()).listen(listen).build();
     h.start().join();
     return h;
