@@ -5,6 +5,7 @@ import dev.icon.overlay.api.Direction;
 import dev.icon.overlay.api.Stream;
 import dev.icon.overlay.api.StreamReader;
 import dev.icon.overlay.identity.PeerId;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -63,7 +64,9 @@ final class HostStream implements Stream {
 
   @Override
   public CompletableFuture<Void> write(ByteBuffer data) {
-    return toFuture(channel.writeAndFlush(Unpooled.copiedBuffer(data)));
+    ByteBuf copy = Unpooled.copiedBuffer(data);
+    data.position(data.limit());
+    return toFuture(channel.writeAndFlush(copy));
   }
 
   @Override

@@ -107,6 +107,21 @@ class HostLimitsTest {
     }
   }
 
+  @Test
+  void wildcardListenAddressIsExpandedToInterfaceAddresses() throws Exception {
+    Host server = hostWithKey("/ip4/0.0.0.0/tcp/0");
+    try {
+      List<Multiaddr> addrs = server.listenAddrs();
+      assertThat(addrs).isNotEmpty().noneMatch(a -> a.toString().startsWith("/ip4/0.0.0.0/"));
+      Multiaddr loopback = addrs.stream().filter(a -> a.toString().startsWith("/ip4/127.0.0.1/"))
+          .findFirst().orElseThrow();
+      Host a = hosts.start();
+      assertThat(get(a.dial(loopback.withPeerId(server.peerId()))).remotePeer()).isEqualTo(server.peerId());
+    } finally {
+      server.stop().join();
+    }
+  }
+
   private static Host hostWithKey(String... listen) {
     var key = dev.icon.overlay.identity.PrivateKey.generateEd25519();
     Host h = Host.builder().identity(key)
