@@ -114,7 +114,7 @@ class HostLimitsTest {
       List<Multiaddr> addrs = server.listenAddrs();
       assertThat(addrs).isNotEmpty().noneMatch(a -> a.toString().startsWith("/ip4/0.0.0.0/"));
       Multiaddr loopback = addrs.stream().filter(a -> a.toString().startsWith("/ip4/127.0.0.1/"))
-          .findFirst().orElseThrow();
+          .findFirst().orElseThrow(() -> new AssertionError("no loopback in " + addrs));
       Host a = hosts.start();
       assertThat(get(a.dial(loopback.withPeerId(server.peerId()))).remotePeer()).isEqualTo(server.peerId());
     } finally {
