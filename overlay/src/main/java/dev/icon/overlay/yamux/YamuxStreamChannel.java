@@ -36,8 +36,10 @@ import java.util.concurrent.TimeUnit;
  * {@link ChannelInputShutdownEvent} then {@link ChannelInputShutdownReadComplete} once all data was
  * read (half-closure is always allowed). The channel closes itself when both sides are done.
  * {@link #close()} discards unsent writes and sends FIN; data arriving afterwards is answered with
- * RST. {@link #reset()} sends RST. A remote RST or the end of the connection closes the channel
- * without an exception ({@link #isReset()} tells them apart from a graceful close).
+ * RST. Until the remote's FIN arrives (at most {@link YamuxConfig#streamCloseTimeout()}, then RST)
+ * a closed stream still counts in {@code activeStreams()}. {@link #reset()} sends RST. A remote RST
+ * or the end of the connection closes the channel without an exception ({@link #isReset()} tells
+ * them apart from a graceful close).
  *
  * <p>Threading: the public methods are thread-safe as on any Netty channel; the package-private
  * callbacks run on the event loop only.
@@ -52,7 +54,7 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
   private final ChannelConfig config = new DefaultChannelConfig(this);
   private final ReceiveWindow receiveWindow;
   private final ArrayDeque<ByteBuf> inbound = new ArrayDeque<>();
-  private YamuxStreamState state = YamuxStreamState.OPEN;
+  private volatile YamuxStreamState state = YamuxStreamState.OPEN;
   private long sendWindow = YamuxProtocol.INITIAL_WINDOW;
   private volatile long sentBytes;
   private volatile long receivedBytes;
@@ -94,7 +96,10 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
     return state == YamuxStreamState.RESET;
   }
 
-  /** Bytes the remote currently allows us to send (its window minus bytes in flight). */
+  /**
+   * Bytes the remote currently allows us to send (its window minus bytes in flight); exact on the
+   * event loop, approximate elsewhere.
+   */
   public long sendWindow() {
     return sendWindow;
   }
@@ -265,7 +270,11 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
 
   void onRemoteFin() {
     state = state.remoteFin();
-    fireInputShutdownIfDone();
+    if (open) {
+      fireInputShutdownIfDone();
+    } else {
+      removeIfDone();
+    }
   }
 
   void onRemoteReset() {

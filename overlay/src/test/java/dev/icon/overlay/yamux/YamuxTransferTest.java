@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Flow control, backpressure, auto-tuning and ping on two sessions linked in memory. */
 class YamuxTransferTest {
@@ -119,13 +121,16 @@ class YamuxTransferTest {
     }
   }
 
-  @Test
-  void sixtyFourMibToASlowReaderNeverExceedsTheWindow() throws Exception {
+  @ParameterizedTest
+  @EnumSource(MuxerPair.Transport.class)
+  void sixtyFourMibToASlowReaderNeverExceedsTheWindow(MuxerPair.Transport transport)
+      throws Exception {
     SlowReader reader = new SlowReader();
     YamuxConfig fixed = config().maxStreamWindow(YamuxProtocol.INITIAL_WINDOW).build();
     long total = 64L * MIB;
-    try (MuxerPair p = new MuxerPair(new YamuxMuxer(fixed), StreamHandlers.init(StreamHandlers.Echo::new),
-        new YamuxMuxer(fixed), StreamHandlers.init(() -> reader))) {
+    try (MuxerPair p = new MuxerPair(transport, new YamuxMuxer(fixed),
+        StreamHandlers.init(StreamHandlers.Echo::new), new YamuxMuxer(fixed),
+        StreamHandlers.init(() -> reader))) {
       Writer writer = new Writer(total);
       CompletableFuture<Channel> opened = p.client.openStream(StreamHandlers.init(() -> writer));
       reader.sender.set((YamuxStreamChannel) opened.get(5, TimeUnit.SECONDS));
