@@ -235,7 +235,11 @@ final class NoiseHandshakeHandler extends ChannelDuplexHandler {
     }
     state = State.FAILED;
     cancelTimeout();
-    LOG.warn("Noise handshake on {} failed: {}", ctx.channel(), e.getMessage());
+    if (e.error() == NoiseError.CONNECTION_CLOSED) {
+      LOG.debug("Noise handshake on {} failed: {}", ctx.channel(), e.getMessage());
+    } else {
+      LOG.warn("Noise handshake on {} failed: {}", ctx.channel(), e.getMessage());
+    }
     if (pending != null) {
       pending.releaseAndFailAll(e);
     }

@@ -9,10 +9,10 @@ import java.util.Arrays;
  * @param privateKey the private scalar (RFC 7748 encoding, clamped by the DH function)
  * @param publicKey the public u-coordinate (little-endian)
  */
-public record X25519KeyPair(byte[] privateKey, byte[] publicKey) {
+record X25519KeyPair(byte[] privateKey, byte[] publicKey) {
 
   /** Validates lengths and copies the arrays. */
-  public X25519KeyPair {
+  X25519KeyPair {
     if (privateKey.length != NoiseProtocol.DH_LENGTH || publicKey.length != NoiseProtocol.DH_LENGTH) {
       throw new IllegalArgumentException("X25519 keys are 32 bytes");
     }
@@ -21,7 +21,7 @@ public record X25519KeyPair(byte[] privateKey, byte[] publicKey) {
   }
 
   /** The key pair of a given private key (its public key derived). */
-  public static X25519KeyPair fromPrivate(byte[] privateKey) {
+  static X25519KeyPair fromPrivate(byte[] privateKey) {
     return new X25519KeyPair(privateKey, X25519.publicKey(privateKey));
   }
 

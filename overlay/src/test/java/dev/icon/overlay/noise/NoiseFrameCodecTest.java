@@ -19,12 +19,12 @@ class NoiseFrameCodecTest {
     // frame "abc", empty frame, frame "xy", sent in awkward pieces
     ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {0}));
     ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {3, 'a', 'b'}));
-    assertThat((Object) ch.readInbound()).isNull();
+    assertThat(ch.<Object>readInbound()).isNull();
     ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {'c', 0, 0, 0, 2, 'x', 'y'}));
     assertThat(readString(ch)).isEqualTo("abc");
     assertThat(readString(ch)).isEmpty();
     assertThat(readString(ch)).isEqualTo("xy");
-    assertThat((Object) ch.readInbound()).isNull();
+    assertThat(ch.<Object>readInbound()).isNull();
     assertThat(ch.finishAndReleaseAll()).isFalse();
   }
 

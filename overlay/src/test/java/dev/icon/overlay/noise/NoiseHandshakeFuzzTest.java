@@ -93,7 +93,7 @@ class NoiseHandshakeFuzzTest {
       assertThat(f).isCompletedExceptionally();
       assertThat(f.handle((v, e) -> e).join()).isInstanceOf(NoiseException.class);
     }
-    assertThat((Object) ch.readInbound()).isNull();
+    assertThat(ch.<Object>readInbound()).isNull();
     ch.finishAndReleaseAll();
   }
 }

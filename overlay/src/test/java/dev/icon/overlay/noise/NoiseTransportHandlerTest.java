@@ -56,10 +56,10 @@ class NoiseTransportHandlerTest {
   void smallWritesAreCoalescedOnFlush() {
     ChannelFuture a = alice.write(Unpooled.wrappedBuffer(new byte[] {1, 2}));
     ChannelFuture b = alice.write(Unpooled.wrappedBuffer(new byte[] {3}));
-    assertThat((Object) alice.readOutbound()).isNull();
+    assertThat(alice.<Object>readOutbound()).isNull();
     alice.flush();
     ByteBuf frame = alice.readOutbound();
-    assertThat((Object) alice.readOutbound()).isNull();
+    assertThat(alice.<Object>readOutbound()).isNull();
     assertThat(frame.readableBytes()).isEqualTo(2 + 3 + 16);
     assertThat(a.isSuccess() && b.isSuccess()).isTrue();
     bob.writeInbound(frame);
@@ -69,9 +69,9 @@ class NoiseTransportHandlerTest {
   @Test
   void bothDirectionsWork() {
     alice.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {7}));
-    bob.writeInbound((Object) alice.readOutbound());
+    bob.writeInbound(alice.<Object>readOutbound());
     bob.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {8, 9}));
-    alice.writeInbound((Object) bob.readOutbound());
+    alice.writeInbound(bob.<Object>readOutbound());
     assertThat(received(bob)).containsExactly(7);
     assertThat(received(alice)).containsExactly(8, 9);
   }
@@ -83,7 +83,7 @@ class NoiseTransportHandlerTest {
     frame.setByte(5, frame.getByte(5) ^ 1);
     bob.writeInbound(frame);
     assertThat(bob.isOpen()).isFalse();
-    assertThat((Object) bob.readInbound()).isNull();
+    assertThat(bob.<Object>readInbound()).isNull();
   }
 
   @Test
@@ -110,7 +110,7 @@ class NoiseTransportHandlerTest {
     garbage[1] = 50;
     bob.writeInbound(Unpooled.wrappedBuffer(garbage));
     assertThat(bob.isOpen()).isFalse();
-    assertThat((Object) bob.readInbound()).isNull();
+    assertThat(bob.<Object>readInbound()).isNull();
   }
 
   @Test
