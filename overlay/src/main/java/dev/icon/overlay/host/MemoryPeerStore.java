@@ -81,7 +81,7 @@ final class MemoryPeerStore implements PeerStore {
 
   void addObserved(Multiaddr address) {
     if (observed.size() < maxAddressesPerPeer) {
-      observed.add(address);
+      observed.add(address.withoutPeerId());
     }
   }
 
