@@ -5,6 +5,7 @@ import dev.icon.overlay.api.HostConfig;
 import dev.icon.overlay.api.StreamHandler;
 import dev.icon.overlay.identify.IdentifyProtocol;
 import dev.icon.overlay.multistream.MultistreamHandler;
+import dev.icon.overlay.multistream.MultistreamProtocol;
 import dev.icon.overlay.perf.PerfProtocol;
 import dev.icon.overlay.perf.PerfServer;
 import dev.icon.overlay.ping.PingProtocol;
@@ -48,8 +49,9 @@ final class ProtocolRegistry {
 
   void add(String id, StreamHandler handler) {
     Objects.requireNonNull(handler, "handler");
-    if (id == null || id.isEmpty() || builtIn.containsKey(id)) {
-      throw new IllegalArgumentException("invalid or built-in protocol id: " + id);
+    MultistreamProtocol.requireValidId(id, config.multistream().maxMessageLength());
+    if (builtIn.containsKey(id)) {
+      throw new IllegalArgumentException("protocol id is built in: " + id);
     }
     if (user.put(id, handler) == null) {
       userOrder.add(id);

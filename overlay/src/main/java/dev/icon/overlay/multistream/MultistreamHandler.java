@@ -67,11 +67,16 @@ public final class MultistreamHandler extends ChannelInboundHandlerAdapter {
     this.config = Objects.requireNonNull(config, "config");
   }
 
-  /** An initiator proposing {@code proposals} in order (at least one). */
+  /**
+   * An initiator proposing {@code proposals} in order (at least one).
+   *
+   * @throws IllegalArgumentException when a proposal is empty, has a newline or is too long
+   */
   public static MultistreamHandler initiator(List<String> proposals, MultistreamConfig config) {
     if (proposals.isEmpty()) {
       throw new IllegalArgumentException("proposals must not be empty");
     }
+    proposals.forEach(p -> MultistreamProtocol.requireValidId(p, config.maxMessageLength()));
     return new MultistreamHandler(Role.INITIATOR, List.copyOf(proposals), List::of, config);
   }
 

@@ -16,4 +16,21 @@ public final class MultistreamProtocol {
   public static final String LS = "ls";
 
   private MultistreamProtocol() {}
+
+  /**
+   * Checks that {@code id} can be negotiated: non-empty, no newline, and its message (id plus
+   * newline) within {@code maxMessageLength} bytes.
+   *
+   * @throws IllegalArgumentException naming the problem
+   */
+  public static String requireValidId(String id, int maxMessageLength) {
+    if (id == null || id.isEmpty() || id.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("protocol id must be non-empty without newline: " + id);
+    }
+    int bytes = id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+    if (bytes > maxMessageLength) {
+      throw new IllegalArgumentException("protocol id longer than " + (maxMessageLength - 1) + " bytes: " + id);
+    }
+    return id;
+  }
 }

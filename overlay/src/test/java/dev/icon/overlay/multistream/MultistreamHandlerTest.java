@@ -249,6 +249,20 @@ class MultistreamHandlerTest {
     assertFailed(h, MultistreamError.CHANNEL_CLOSED);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"", "/a\nb"})
+  void invalidProposalsAreRefusedUpFront(String id) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> MultistreamHandler.initiator(List.of(id), CONFIG))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void proposalLongerThanTheMessageLimitIsRefusedUpFront() {
+    String longId = "/" + "x".repeat(1023);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> MultistreamHandler.initiator(List.of(longId), CONFIG))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("longer than 1023");
+  }
+
   static void assertFailed(MultistreamHandler h, MultistreamError error) {
     assertThat(h.selected()).isCompletedExceptionally();
     Throwable t = h.selected().handle((v, e) -> e).join();
