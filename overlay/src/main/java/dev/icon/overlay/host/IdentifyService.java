@@ -47,6 +47,7 @@ final class IdentifyService {
     c.openStream(List.of(IdentifyProtocol.ID), (ch, id) -> {
       IdentifyReceiver r = new IdentifyReceiver(config.maxIdentifyMessageSize());
       ch.pipeline().addLast("identify", r);
+      host.closeOnTimeout(ch, r.received());
       return r;
     }).thenCompose(IdentifyReceiver::received)
         .orTimeout(config.protocolTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -68,6 +69,7 @@ final class IdentifyService {
   void receivePush(HostConnection c, Channel ch) {
     IdentifyReceiver r = new IdentifyReceiver(config.maxIdentifyMessageSize());
     ch.pipeline().addLast("identify-push", r);
+    host.closeOnTimeout(ch, r.received());
     r.received().whenComplete((msg, e) -> {
       if (e == null) {
         // A push may carry only what changed; the key is then the one the handshake proved.

@@ -278,10 +278,31 @@ public final class NettyHost implements Host {
         .thenCompose(c -> c.openStream(List.of(PingProtocol.ID), (ch, id) -> {
           PingInitiator p = new PingInitiator(random, System::nanoTime);
           ch.pipeline().addLast("ping", p);
+          closeOnTimeout(ch, p.rtt());
           return p;
         }))
         .thenCompose(PingInitiator::rtt)
-        .orTimeout(config.protocolTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        .orTimeout(config.protocolTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionallyCompose(e -> CompletableFuture.failedFuture(protocolFailure("ping", peer, e)));
+  }
+
+  /** Closes {@code stream} when {@code outcome} is not done within the protocol timeout. */
+  void closeOnTimeout(io.netty.channel.Channel stream, CompletableFuture<?> outcome) {
+    outcome.orTimeout(config.protocolTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete((v, e) -> {
+          if (e != null) {
+            stream.close();
+          }
+        });
+  }
+
+  private static Throwable protocolFailure(String what, PeerId peer, Throwable e) {
+    Throwable t = ConnectionUpgrader.unwrap(e);
+    if (t instanceof HostException) {
+      return t;
+    }
+    String reason = t instanceof java.util.concurrent.TimeoutException ? "timed out" : String.valueOf(t.getMessage());
+    return new HostException(HostError.PROTOCOL_FAILED, what + " of " + peer + " failed: " + reason, t);
   }
 
   @Override

@@ -99,6 +99,16 @@ class HostIntegrationTest {
   }
 
   @Test
+  void pingOfHostWithPingDisabledFailsClearly() throws Exception {
+    Host a = hosts.start();
+    Host b = hosts.start(x -> x.pingEnabled(false));
+    get(a.dial(addr(b)));
+    assertThat(errorOf(a.ping(b.peerId()))).isEqualTo(HostError.PROTOCOL_NOT_SUPPORTED);
+    assertThat(errorOf(a.ping(PrivateKey.generateEd25519().publicKey().peerId())))
+        .isEqualTo(HostError.NO_ADDRESSES);
+  }
+
+  @Test
   void echoOfOneMebibyte() throws Exception {
     Host a = hosts.start();
     Host b = hosts.start();
