@@ -244,7 +244,9 @@ class MultistreamHandlerTest {
     MultistreamHandler h = MultistreamHandler.initiator(List.of("/a"), CONFIG);
     EmbeddedChannel ch = channel(h);
     outbound(ch);
-    ch.writeInbound(frames(MultistreamProtocol.HEADER).retainedSlice(0, 3));
+    ByteBuf header = frames(MultistreamProtocol.HEADER);
+    ch.writeInbound(header.retainedSlice(0, 3));
+    header.release();
     ch.close();
     assertFailed(h, MultistreamError.CHANNEL_CLOSED);
   }
