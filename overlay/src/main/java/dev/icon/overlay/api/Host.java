@@ -42,6 +42,11 @@ public interface Host {
   /** The bound listen addresses (ports resolved), without /p2p/; empty before start. */
   List<Multiaddr> listenAddrs();
 
+  /** {@link #listenAddrs()} with {@code /p2p/<peerId>} appended: what others dial. */
+  default List<Multiaddr> dialAddrs() {
+    return listenAddrs().stream().map(a -> a.withPeerId(peerId())).toList();
+  }
+
   /**
    * Connects to {@code address}. With a /p2p/ suffix the remote must prove that id, otherwise the
    * future fails with {@link HostError#PEER_ID_MISMATCH}; without, whatever peer answers is

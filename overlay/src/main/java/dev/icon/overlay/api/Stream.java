@@ -54,6 +54,14 @@ public interface Stream {
   /** Sets the reader; buffered data is delivered to it at once (on the event loop). */
   void onData(StreamReader reader);
 
+  /**
+   * Reads everything until the remote closes its side, for request/response protocols. Sets the
+   * reader, so it excludes {@link #onData} and {@link #inputStream()}. Fails with {@link
+   * HostException} ({@link HostError#PROTOCOL_FAILED}) when more than {@code maxBytes} arrive (the
+   * stream is then reset) or the stream is reset before its end.
+   */
+  CompletableFuture<byte[]> readToEnd(int maxBytes);
+
   /** A blocking input stream over the stream's data; do not call its read on the event loop. */
   InputStream inputStream();
 

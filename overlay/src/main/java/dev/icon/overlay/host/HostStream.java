@@ -80,6 +80,41 @@ final class HostStream implements Stream {
   }
 
   @Override
+  public CompletableFuture<byte[]> readToEnd(int maxBytes) {
+    CompletableFuture<byte[]> result = new CompletableFuture<>();
+    java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+    onData(new StreamReader() {
+      @Override
+      public void onData(ByteBuffer data) {
+        if (result.isDone()) {
+          return;
+        }
+        if (buffer.size() + data.remaining() > maxBytes) {
+          result.completeExceptionally(new dev.icon.overlay.api.HostException(
+              dev.icon.overlay.api.HostError.PROTOCOL_FAILED, "more than " + maxBytes + " bytes on " + HostStream.this));
+          reset();
+          return;
+        }
+        byte[] chunk = new byte[data.remaining()];
+        data.get(chunk);
+        buffer.writeBytes(chunk);
+      }
+
+      @Override
+      public void onRemoteClosed() {
+        result.complete(buffer.toByteArray());
+      }
+
+      @Override
+      public void onClosed(Throwable cause) {
+        result.completeExceptionally(new dev.icon.overlay.api.HostException(
+            dev.icon.overlay.api.HostError.PROTOCOL_FAILED, "stream closed before its end: " + HostStream.this, cause));
+      }
+    });
+    return result;
+  }
+
+  @Override
   public InputStream inputStream() {
     StreamInputStream in = new StreamInputStream(channel);
     onData(in);

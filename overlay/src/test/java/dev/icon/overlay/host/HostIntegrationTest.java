@@ -99,6 +99,21 @@ class HostIntegrationTest {
   }
 
   @Test
+  void requestResponseWithReadToEnd() throws Exception {
+    Host a = hosts.start();
+    Host b = hosts.start();
+    Stream s = get(a.dial(b.dialAddrs().get(0)).thenCompose(c -> c.newStream(List.of(HostTestSupport.ECHO))));
+    CompletableFuture<byte[]> reply = s.readToEnd(1024);
+    s.write("hello".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    s.closeWrite();
+    assertThat(new String(get(reply), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("hello");
+    Stream big = get(a.newStream(b.peerId(), List.of(HostTestSupport.ECHO)));
+    CompletableFuture<byte[]> tooMuch = big.readToEnd(10);
+    big.write(new byte[100]);
+    assertThat(errorOf(tooMuch)).isEqualTo(HostError.PROTOCOL_FAILED);
+  }
+
+  @Test
   void pingOfHostWithPingDisabledFailsClearly() throws Exception {
     Host a = hosts.start();
     Host b = hosts.start(x -> x.pingEnabled(false));
