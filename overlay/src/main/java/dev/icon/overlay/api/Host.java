@@ -33,7 +33,11 @@ public interface Host {
   /** This host's peer id. */
   PeerId peerId();
 
-  /** Binds the listen addresses and starts services; completes when listening. */
+  /**
+   * Binds the listen addresses and starts services; completes when listening, or fails (and
+   * releases what it started) when an address cannot be bound. A stopped host cannot be started
+   * again: build a new one.
+   */
   CompletableFuture<Void> start();
 
   /** Closes listeners and connections, then the event loops; completes when all is released. */

@@ -211,6 +211,17 @@ class HostIntegrationTest {
   }
 
   @Test
+  void badDialsFailWithTheirReason() throws Exception {
+    Host a = hosts.start();
+    Host b = hosts.start();
+    Multiaddr closedPort = b.listenAddrs().get(0);
+    b.stop().join();
+    assertThat(errorOf(a.dial(closedPort))).isEqualTo(HostError.DIAL_FAILED);
+    assertThat(errorOf(a.dial(Multiaddr.parse("/ip4/127.0.0.1/udp/4001")))).isEqualTo(HostError.UNSUPPORTED_ADDRESS);
+    assertThat(errorOf(a.dial(addr(a)))).isEqualTo(HostError.DIAL_SELF);
+  }
+
+  @Test
   void dialWithoutPeerIdAcceptsWhoeverAnswers() throws Exception {
     Host a = hosts.start();
     Host b = hosts.start();
