@@ -1,6 +1,7 @@
 package dev.icon.overlay.yamux;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
@@ -17,7 +18,9 @@ import java.util.List;
  * <p>Decoding rejects a version other than 0, an unknown type, and a data frame longer than
  * {@code maxDataLength} with a {@link YamuxException} (a connection error) fired through
  * {@code exceptionCaught}; after that the decoder discards all further input, so the session
- * handler can send a go-away and close. Decoded data frames hold a retained slice of the input.
+ * handler can send a go-away and close. A decoded data frame holds a retained slice of the input,
+ * or a copy when its payload is under a quarter of the input buffer (so a stream that buffers
+ * many small frames cannot pin many large buffers).
  *
  * <p>Encoding writes header and payload as one composite buffer without copying; the frame's
  * payload reference is transferred to the written buffer.
@@ -59,7 +62,7 @@ public final class YamuxCodec
       }
       try {
         while (in.readableBytes() >= YamuxProtocol.HEADER_LENGTH) {
-          YamuxFrame frame = decodeOne(in);
+          YamuxFrame frame = decodeOne(in, ctx.alloc());
           if (frame == null) {
             return;
           }
@@ -72,7 +75,7 @@ public final class YamuxCodec
       }
     }
 
-    private YamuxFrame decodeOne(ByteBuf in) {
+    private YamuxFrame decodeOne(ByteBuf in, ByteBufAllocator alloc) {
       int start = in.readerIndex();
       int version = in.getUnsignedByte(start);
       if (version != YamuxProtocol.VERSION) {
@@ -95,7 +98,14 @@ public final class YamuxCodec
         return null;
       }
       in.skipBytes(YamuxProtocol.HEADER_LENGTH);
-      return YamuxFrame.data(streamId, flags, in.readRetainedSlice((int) length));
+      int n = (int) length;
+      if (n * 4L < in.capacity()) {
+        // A small slice would pin the whole input buffer while a slow stream holds it: copy.
+        ByteBuf copy = alloc.buffer(n);
+        copy.writeBytes(in, n);
+        return YamuxFrame.data(streamId, flags, copy);
+      }
+      return YamuxFrame.data(streamId, flags, in.readRetainedSlice(n));
     }
   }
 

@@ -1,20 +1,14 @@
 package dev.icon.overlay.yamux;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.AbstractChannel;
-import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelMetadata;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPromise;
-import io.netty.channel.DefaultChannelConfig;
-import io.netty.channel.EventLoop;
+import io.netty.channel.DefaultChannelPipeline;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.ChannelInputShutdownReadComplete;
 import io.netty.channel.socket.ChannelOutputShutdownEvent;
-import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.net.SocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * {@link ChannelInputShutdownEvent} then {@link ChannelInputShutdownReadComplete} once all data was
  * read (half-closure is always allowed). The channel closes itself when both sides are done.
  * {@link #close()} discards unsent writes and sends FIN; data arriving afterwards is answered with
- * RST. Until the remote's FIN arrives (at most {@link YamuxConfig#streamCloseTimeout()}, then RST)
+ * RST. An exception that reaches the end of the stream's pipeline resets the stream. Until the
+ * remote's FIN arrives (at most {@link YamuxConfig#streamCloseTimeout()}, then RST)
  * a closed stream still counts in {@code activeStreams()}. {@link #reset()} sends RST. A remote RST
  * or the end of the connection closes the channel without an exception ({@link #isReset()} tells
  * them apart from a graceful close).
@@ -44,14 +39,12 @@ import java.util.concurrent.TimeUnit;
  * <p>Threading: the public methods are thread-safe as on any Netty channel; the package-private
  * callbacks run on the event loop only.
  */
-public final class YamuxStreamChannel extends AbstractChannel implements DuplexChannel {
-  private static final ChannelMetadata METADATA = new ChannelMetadata(false, 16);
+public final class YamuxStreamChannel extends ChildChannel {
   private static final int WINDOW_WRITABILITY_BIT = 1;
 
   private final YamuxHandler session;
   private final int streamId;
   private final boolean outbound;
-  private final ChannelConfig config = new DefaultChannelConfig(this);
   private final ReceiveWindow receiveWindow;
   private final ArrayDeque<ByteBuf> inbound = new ArrayDeque<>();
   private volatile YamuxStreamState state = YamuxStreamState.OPEN;
@@ -61,7 +54,6 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
   private long bufferedBytes;
   private boolean ackPending;
   private boolean acknowledged;
-  private volatile boolean open = true;
   private boolean readPending;
   private boolean delivering;
   private boolean inDoWrite;
@@ -135,26 +127,6 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
   }
 
   @Override
-  public ChannelConfig config() {
-    return config;
-  }
-
-  @Override
-  public boolean isOpen() {
-    return open;
-  }
-
-  @Override
-  public boolean isActive() {
-    return open;
-  }
-
-  @Override
-  public ChannelMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
   public boolean isInputShutdown() {
     return state.remoteDone();
   }
@@ -167,30 +139,6 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
   @Override
   public boolean isShutdown() {
     return state.localDone() && state.remoteDone();
-  }
-
-  /** Unsupported: Yamux cannot tell the remote to stop sending, except by {@link #reset()}. */
-  @Override
-  public ChannelFuture shutdownInput() {
-    return shutdownInput(newPromise());
-  }
-
-  /** Unsupported: fails the promise. */
-  @Override
-  public ChannelFuture shutdownInput(ChannelPromise promise) {
-    return promise.setFailure(new UnsupportedOperationException("yamux has no input shutdown"));
-  }
-
-  /** Unsupported: fails the promise; use {@link #shutdownOutput()} or {@link #close()}. */
-  @Override
-  public ChannelFuture shutdown() {
-    return shutdown(newPromise());
-  }
-
-  /** Unsupported: fails the promise. */
-  @Override
-  public ChannelFuture shutdown(ChannelPromise promise) {
-    return shutdownInput(promise);
   }
 
   /** Sends FIN once all data written and flushed before it has been sent (half-close). */
@@ -214,14 +162,6 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
       }
     });
     return promise;
-  }
-
-  private void runOnLoop(Runnable task) {
-    if (parent().eventLoop().inEventLoop()) {
-      task.run();
-    } else {
-      parent().eventLoop().execute(task);
-    }
   }
 
   // ---- callbacks from YamuxHandler, on the event loop ----
@@ -255,6 +195,7 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
     // With nothing queued, resumeWrite() does not reach doWrite(), so clear the window bit here.
     updateWritability();
     if (delta > 0) {
+      updateWritability(); // also when nothing waits: the window alone made us unwritable
       resumeWrite();
     }
   }
@@ -296,7 +237,7 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
       return;
     }
     if (open && unsafe().outboundBuffer() != null) {
-      ((StreamUnsafe) unsafe()).resume();
+      resumeFlush();
       sendFinIfDrained();
     }
   }
@@ -520,50 +461,21 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
     }
   }
 
+  /** An exception no handler of this stream dealt with resets the stream (RST) and closes it. */
   @Override
-  protected boolean isCompatible(EventLoop loop) {
-    return true;
-  }
-
-  @Override
-  protected SocketAddress localAddress0() {
-    return parent().localAddress();
-  }
-
-  @Override
-  protected SocketAddress remoteAddress0() {
-    return parent().remoteAddress();
-  }
-
-  @Override
-  protected void doBind(SocketAddress localAddress) {
-    throw new UnsupportedOperationException("a stream cannot be bound");
-  }
-
-  @Override
-  protected void doDisconnect() {
-    throw new UnsupportedOperationException("a stream cannot be disconnected; close it");
-  }
-
-  @Override
-  protected AbstractUnsafe newUnsafe() {
-    return new StreamUnsafe();
+  protected DefaultChannelPipeline newChannelPipeline() {
+    return new DefaultChannelPipeline(this) {
+      @Override
+      protected void onUnhandledInboundException(Throwable cause) {
+        session.logStreamError(YamuxStreamChannel.this, "unhandled exception " + cause);
+        reset();
+      }
+    };
   }
 
   @Override
   public String toString() {
     return "YamuxStream[" + Integer.toUnsignedString(streamId) + " " + state + " on "
         + parent() + "]";
-  }
-
-  private final class StreamUnsafe extends AbstractUnsafe {
-    @Override
-    public void connect(SocketAddress remote, SocketAddress local, ChannelPromise promise) {
-      promise.setFailure(new UnsupportedOperationException("a stream is connected when opened"));
-    }
-
-    void resume() {
-      flush0();
-    }
   }
 }

@@ -120,6 +120,29 @@ class YamuxCodecTest {
   }
 
   @Test
+  void smallPayloadsAreCopiedLargeOnesSliced() {
+    EmbeddedChannel ch = new EmbeddedChannel(new YamuxCodec(64 * 1024));
+    ByteBuf in = Unpooled.buffer(8192);
+    in.writeBytes(ByteBufUtil.decodeHexDump("000000000000000100000003")).writeBytes(new byte[] {1, 2, 3});
+    in.writeBytes(ByteBufUtil.decodeHexDump("000000000000000100001000")).writeZero(4096);
+    ch.writeInbound(in);
+    YamuxFrame small = ch.readInbound();
+    YamuxFrame large = ch.readInbound();
+    try {
+      assertThat(in.refCnt()).as("the large payload is a slice holding the input").isEqualTo(1);
+      large.release();
+      assertThat(in.refCnt()).as("the small payload is a copy, not pinning the input").isZero();
+      assertThat(small.data().getByte(2)).isEqualTo((byte) 3);
+    } finally {
+      small.release();
+      if (large.refCnt() > 0) {
+        large.release();
+      }
+    }
+    assertThat(ch.finish()).isFalse();
+  }
+
+  @Test
   void frameOfExactlyTheMaximumIsAccepted() {
     EmbeddedChannel ch = new EmbeddedChannel(new YamuxCodec(MAX));
     ByteBuf in = Unpooled.buffer();

@@ -15,6 +15,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /**
@@ -54,14 +55,62 @@ class YamuxFuzzTest {
 
   @Property(tries = 2000)
   void arbitraryFramesOnlyEverCloseTheConnection(@ForAll("frames") List<RawFrame> frames,
-      @ForAll boolean initiator, @ForAll boolean autoRead) {
+      @ForAll boolean initiator, @ForAll boolean autoRead,
+      @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 7) Integer> actions) {
     List<ByteBuf> inputs = new ArrayList<>();
     for (RawFrame f : frames) {
       ByteBuf b = Unpooled.buffer();
       f.writeTo(b);
       inputs.add(b);
     }
-    run(inputs, initiator ? Role.INITIATOR : Role.RESPONDER, autoRead);
+    run(inputs, initiator ? Role.INITIATOR : Role.RESPONDER, autoRead, actions);
+  }
+
+  /** A local action between two inbound frames, on the newest live stream. */
+  private static void act(EmbeddedPeer p, int action) {
+    List<YamuxStreamChannel> live = new ArrayList<>();
+    for (YamuxStreamChannel s : p.accepted) {
+      if (s.isOpen()) {
+        live.add(s);
+      }
+    }
+    YamuxStreamChannel s = live.isEmpty() ? null : live.get(live.size() - 1);
+    switch (action) {
+      case 0 -> p.session.openStream(new io.netty.channel.ChannelInitializer<>() {
+        @Override
+        protected void initChannel(io.netty.channel.Channel ch) {
+          p.accepted.add((YamuxStreamChannel) ch);
+        }
+      });
+      case 1 -> {
+        if (s != null) {
+          s.writeAndFlush(Unpooled.wrappedBuffer(new byte[100_000]));
+        }
+      }
+      case 2 -> {
+        if (s != null) {
+          s.shutdownOutput();
+        }
+      }
+      case 3 -> {
+        if (s != null) {
+          s.close();
+        }
+      }
+      case 4 -> {
+        if (s != null) {
+          s.reset();
+        }
+      }
+      case 5 -> {
+        if (s != null) {
+          s.read();
+        }
+      }
+      case 6 -> p.session.ping();
+      default -> p.session.goAway();
+    }
+    p.channel.runPendingTasks();
   }
 
   @Property(tries = 2000)
@@ -71,10 +120,11 @@ class YamuxFuzzTest {
     for (byte[] c : chunks) {
       inputs.add(Unpooled.buffer().writeBytes(c));
     }
-    run(inputs, Role.RESPONDER, autoRead);
+    run(inputs, Role.RESPONDER, autoRead, List.of());
   }
 
-  private static void run(List<ByteBuf> inputs, Role role, boolean autoRead) {
+  private static void run(List<ByteBuf> inputs, Role role, boolean autoRead,
+      List<Integer> actions) {
     List<Throwable> streamErrors = new ArrayList<>();
     YamuxConfig config = EmbeddedPeer.testConfig().maxStreams(4).maxStreamRejections(3)
         .maxStreamWindow(512 * 1024).build();
@@ -93,17 +143,24 @@ class YamuxFuzzTest {
         }
       });
     })) {
+      int i = 0;
       for (ByteBuf in : inputs) {
         if (p.channel.isOpen()) {
           in.retain();
           p.channel.writeInbound(in); // throws if any exception reached the pipeline's end
           p.channel.runPendingTasks();
         }
+        if (i < actions.size()) {
+          act(p, actions.get(i++));
+        }
       }
       for (EmbeddedPeer.Header h : p.sentHeaders()) {
         if (h.type() == YamuxFrameType.GO_AWAY) {
-          assertThat(h.length()).as("go-away code").isEqualTo(YamuxProtocol.GO_AWAY_PROTOCOL_ERROR);
-          assertThat(p.channel.isOpen()).isFalse();
+          assertThat(h.length()).as("go-away code (0 only from our own goAway action)")
+              .isIn((long) YamuxProtocol.GO_AWAY_NORMAL, (long) YamuxProtocol.GO_AWAY_PROTOCOL_ERROR);
+          if (h.length() == YamuxProtocol.GO_AWAY_PROTOCOL_ERROR) {
+            assertThat(p.channel.isOpen()).isFalse();
+          }
         }
       }
       p.channel.close();

@@ -66,7 +66,7 @@ class YamuxSessionRulesTest {
   @Test
   void answersPingWithTheSameOpaqueValue() {
     try (EmbeddedPeer p = responder()) {
-      p.sent();
+      p.sentHeaders();
       p.receive(YamuxFrame.ping(YamuxFrame.SYN, 0xCAFEBABEL));
       assertThat(p.sent()).containsExactly(YamuxFrame.ping(YamuxFrame.ACK, 0xCAFEBABEL));
     }
@@ -124,7 +124,7 @@ class YamuxSessionRulesTest {
   @Test
   void bytesReadByTheApplicationAreReturnedAsWindowUpdates() {
     try (EmbeddedPeer p = responder()) {
-      p.sent();
+      p.sentHeaders();
       p.receive(data(1, YamuxFrame.SYN, 100 * KIB), data(1, 0, 100 * KIB));
       assertThat(p.sentHeaders()).as("nothing read, nothing granted").isEmpty();
       YamuxStreamChannel s = p.accepted.get(0);
@@ -149,7 +149,7 @@ class YamuxSessionRulesTest {
   @Test
   void ackRidesOnTheFirstFrameWeSendOnAnInboundStream() {
     try (EmbeddedPeer p = responder()) {
-      p.sent();
+      p.sentHeaders();
       p.receive(YamuxFrame.windowUpdate(1, YamuxFrame.SYN, 0));
       YamuxStreamChannel s = p.accepted.get(0);
       s.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {1}));
@@ -187,7 +187,7 @@ class YamuxSessionRulesTest {
   @Test
   void writesStopAtTheRemoteWindowAndResumeOnUpdate() throws Exception {
     try (EmbeddedPeer p = new EmbeddedPeer(Role.INITIATOR, EmbeddedPeer.testConfig().build(), ch -> {})) {
-      p.sent();
+      p.sentHeaders();
       YamuxStreamChannel s = (YamuxStreamChannel) p.session.openStream(NOTHING).get();
       assertThat(s.streamId()).as("initiator uses odd ids").isEqualTo(1);
       assertThat(p.sentHeaders()).containsExactly(
@@ -206,10 +206,22 @@ class YamuxSessionRulesTest {
   }
 
   @Test
+  void exhaustingTheWindowExactlyMakesTheStreamUnwritableUntilTheUpdate() throws Exception {
+    try (EmbeddedPeer p = new EmbeddedPeer(Role.INITIATOR, EmbeddedPeer.testConfig().build(), ch -> {})) {
+      YamuxStreamChannel s = (YamuxStreamChannel) p.session.openStream(NOTHING).get();
+      s.writeAndFlush(Unpooled.wrappedBuffer(new byte[256 * KIB]));
+      p.sentHeaders();
+      assertThat(s.isWritable()).isFalse();
+      p.receive(YamuxFrame.windowUpdate(1, YamuxFrame.ACK, 1));
+      assertThat(s.isWritable()).isTrue();
+    }
+  }
+
+  @Test
   void initialWindowAboveTheSpecDefaultIsAnnouncedWithTheSyn() throws Exception {
     YamuxConfig c = EmbeddedPeer.testConfig().initialStreamWindow(1024 * KIB).build();
     try (EmbeddedPeer p = new EmbeddedPeer(Role.RESPONDER, c, ch -> {})) {
-      p.sent();
+      p.sentHeaders();
       YamuxStreamChannel s = (YamuxStreamChannel) p.session.openStream(NOTHING).get();
       assertThat(s.streamId()).as("responder uses even ids").isEqualTo(2);
       assertThat(p.sentHeaders()).containsExactly(new EmbeddedPeer.Header(
@@ -223,7 +235,7 @@ class YamuxSessionRulesTest {
   void remoteBeyondTheStreamLimitGetsRstThenIsCutOff() {
     YamuxConfig c = EmbeddedPeer.testConfig().maxStreams(2).maxStreamRejections(2).build();
     try (EmbeddedPeer p = responder(c)) {
-      p.sent();
+      p.sentHeaders();
       p.receive(YamuxFrame.windowUpdate(1, YamuxFrame.SYN, 0),
           YamuxFrame.windowUpdate(3, YamuxFrame.SYN, 0),
           YamuxFrame.windowUpdate(5, YamuxFrame.SYN, 0),
@@ -294,7 +306,7 @@ class YamuxSessionRulesTest {
             events.add(evt);
           }
         }))) {
-      p.sent();
+      p.sentHeaders();
       p.receive(YamuxFrame.windowUpdate(1, YamuxFrame.SYN | YamuxFrame.FIN, 0));
       YamuxStreamChannel s = p.accepted.get(0);
       assertThat(events).contains(ChannelInputShutdownEvent.INSTANCE);
@@ -310,9 +322,29 @@ class YamuxSessionRulesTest {
   }
 
   @Test
+  void anUnhandledExceptionInAStreamPipelineResetsThatStream() {
+    try (EmbeddedPeer p = new EmbeddedPeer(Role.RESPONDER, EmbeddedPeer.testConfig().build(),
+        ch -> ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+          @Override
+          public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ((ByteBuf) msg).release();
+            throw new IllegalStateException("application bug");
+          }
+        }))) {
+      p.sentHeaders();
+      p.receive(data(1, YamuxFrame.SYN, 3));
+      assertThat(p.sentHeaders()).containsExactly(new EmbeddedPeer.Header(
+          YamuxFrameType.WINDOW_UPDATE, YamuxFrame.RST | YamuxFrame.ACK, 1, 0));
+      assertThat(p.accepted.get(0).isReset()).isTrue();
+      assertThat(p.accepted.get(0).isOpen()).isFalse();
+      assertThat(p.channel.isOpen()).isTrue();
+    }
+  }
+
+  @Test
   void dataAfterTheRemotesFinResetsOnlyThatStream() {
     try (EmbeddedPeer p = responder()) {
-      p.sent();
+      p.sentHeaders();
       p.receive(YamuxFrame.windowUpdate(1, YamuxFrame.SYN | YamuxFrame.FIN, 0));
       p.receive(data(1, 0, 4));
       assertThat(p.sentHeaders()).containsExactly(new EmbeddedPeer.Header(
@@ -338,7 +370,7 @@ class YamuxSessionRulesTest {
   void sentGoAwayRefusesNewInboundStreamsAndClosesWhenTheLastEnds() {
     try (EmbeddedPeer p = responder()) {
       p.receive(YamuxFrame.windowUpdate(1, YamuxFrame.SYN, 0));
-      p.sent();
+      p.sentHeaders();
       p.session.goAway();
       p.receive(YamuxFrame.windowUpdate(3, YamuxFrame.SYN, 0));
       assertThat(p.sentHeaders()).containsExactly(

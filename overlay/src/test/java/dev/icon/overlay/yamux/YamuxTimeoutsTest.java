@@ -51,7 +51,7 @@ class YamuxTimeoutsTest {
     try (EmbeddedPeer p = new EmbeddedPeer(Role.RESPONDER, c, ch -> {})) {
       p.channel.freezeTime();
       p.receive(YamuxFrame.windowUpdate(1, YamuxFrame.SYN, 0));
-      p.sent();
+      p.sentHeaders();
       p.accepted.get(0).close();
       assertThat(p.sentHeaders()).containsExactly(new EmbeddedPeer.Header(
           YamuxFrameType.WINDOW_UPDATE, YamuxFrame.FIN | YamuxFrame.ACK, 1, 0));
@@ -80,7 +80,7 @@ class YamuxTimeoutsTest {
         ch -> {})) {
       p.receive(YamuxFrame.windowUpdate(1, YamuxFrame.SYN, 0));
       p.accepted.get(0).close();
-      p.sent();
+      p.sentHeaders();
       p.receive(data(1, 0, 10));
       assertThat(p.sentHeaders()).containsExactly(
           new EmbeddedPeer.Header(YamuxFrameType.WINDOW_UPDATE, YamuxFrame.RST, 1, 0));

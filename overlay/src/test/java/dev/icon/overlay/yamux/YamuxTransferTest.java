@@ -1,6 +1,7 @@
 package dev.icon.overlay.yamux;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.icon.overlay.spi.MuxerPair;
 import dev.icon.overlay.spi.StreamHandlers;
@@ -143,6 +144,60 @@ class YamuxTransferTest {
       // The writer honours isWritable(): its stream buffer stays near the high water mark.
       assertThat(writer.maxStreamPending).isLessThanOrEqualTo(64 * KIB + 64 * KIB);
       assertThat(writer.maxConnectionPending).isLessThanOrEqualTo(64 * KIB + 2 * (64 * KIB + 12));
+    }
+  }
+
+  /** Counts bytes with autoRead as configured; completes at the remote's FIN. */
+  static final class Counter extends ChannelInboundHandlerAdapter {
+    final CompletableFuture<Long> done = new CompletableFuture<>();
+    final CompletableFuture<Channel> channel = new CompletableFuture<>();
+    private final boolean autoRead;
+    private long count;
+
+    Counter(boolean autoRead) {
+      this.autoRead = autoRead;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+      ctx.channel().config().setAutoRead(autoRead);
+      channel.complete(ctx.channel());
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      count += ((ByteBuf) msg).readableBytes();
+      ((ByteBuf) msg).release();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt instanceof ChannelInputShutdownEvent) {
+        done.complete(count);
+      }
+    }
+  }
+
+  @Test
+  void aStalledReaderStopsOnlyItsOwnStream() throws Exception {
+    Counter stalled = new Counter(false);
+    Counter healthy = new Counter(true);
+    java.util.Iterator<Counter> next = java.util.List.of(stalled, healthy).iterator();
+    YamuxConfig c = config().build();
+    try (MuxerPair p = new MuxerPair(MuxerPair.Transport.TCP, new YamuxMuxer(c),
+        StreamHandlers.init(StreamHandlers.Echo::new), new YamuxMuxer(c),
+        StreamHandlers.init(next::next))) {
+      YamuxStreamChannel a = (YamuxStreamChannel) p.client.openStream(
+          StreamHandlers.init(() -> new Writer(8L * MIB))).get(5, TimeUnit.SECONDS);
+      stalled.channel.get(5, TimeUnit.SECONDS);
+      p.client.openStream(StreamHandlers.init(() -> new Writer(8L * MIB)));
+      assertThat(healthy.done.get(30, TimeUnit.SECONDS)).isEqualTo(8L * MIB);
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> a.sentBytes() == YamuxProtocol.INITIAL_WINDOW);
+      assertThat(a.isWritable()).isFalse();
+      assertThat(stalled.done).isNotDone();
+      stalled.channel.get().config().setAutoRead(true);
+      assertThat(stalled.done.get(30, TimeUnit.SECONDS)).isEqualTo(8L * MIB);
     }
   }
 
