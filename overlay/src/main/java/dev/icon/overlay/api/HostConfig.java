@@ -29,6 +29,7 @@ import java.util.Objects;
  * @param agentVersion sent in identify
  * @param maxPeerStorePeers peers the peer store remembers
  * @param maxAddressesPerPeer addresses remembered per peer (and observed addresses of ours)
+ * @param maxPerfBytes largest download one perf request may ask this host to send
  */
 public record HostConfig(
     int maxConnections,
@@ -51,7 +52,8 @@ public record HostConfig(
     boolean perfEnabled,
     String agentVersion,
     int maxPeerStorePeers,
-    int maxAddressesPerPeer) {
+    int maxAddressesPerPeer,
+    long maxPerfBytes) {
 
   /** The version sent as {@code icon/<version>} in identify. */
   public static final String VERSION = "0.1.0";
@@ -64,6 +66,9 @@ public record HostConfig(
     positive("maxIdentifyMessageSize", maxIdentifyMessageSize);
     positive("maxPeerStorePeers", maxPeerStorePeers);
     positive("maxAddressesPerPeer", maxAddressesPerPeer);
+    if (maxPerfBytes < 0) {
+      throw new IllegalArgumentException("maxPerfBytes must be >= 0: " + maxPerfBytes);
+    }
     if (lowWatermark < 0 || lowWatermark > highWatermark) {
       throw new IllegalArgumentException("lowWatermark must be in [0, highWatermark]: " + lowWatermark);
     }
@@ -143,6 +148,7 @@ public record HostConfig(
     b.agentVersion = agentVersion;
     b.maxPeerStorePeers = maxPeerStorePeers;
     b.maxAddressesPerPeer = maxAddressesPerPeer;
+    b.maxPerfBytes = maxPerfBytes;
     return b;
   }
 
@@ -189,6 +195,8 @@ public record HostConfig(
     private int maxPeerStorePeers = 10_000;
     // Real peers announce a handful of addresses; 32 stops a peer from flooding the store.
     private int maxAddressesPerPeer = 32;
+    // 10 GiB covers any sensible measurement; a perf server should never stream without end.
+    private long maxPerfBytes = 10L << 30;
 
     private Builder() {}
 
@@ -234,13 +242,16 @@ public record HostConfig(
     /** Sets {@link HostConfig#maxAddressesPerPeer()}. */
     public Builder maxAddressesPerPeer(int v) { maxAddressesPerPeer = v; return this; }
 
+    /** Sets {@link HostConfig#maxPerfBytes()}. */
+    public Builder maxPerfBytes(long v) { maxPerfBytes = v; return this; }
+
     /** Builds and validates. */
     public HostConfig build() {
       return new HostConfig(maxConnections, maxConnectionsPerPeer, lowWatermark, highWatermark,
           gracePeriod, idleTimeout, maintenanceInterval, dialTimeout, upgradeTimeout, closeTimeout,
           maxStreamsPerConnection, multistream, maxIdentifyMessageSize, protocolTimeout,
           eventLoopThreads, preferNativeTransport, pingEnabled, perfEnabled, agentVersion,
-          maxPeerStorePeers, maxAddressesPerPeer);
+          maxPeerStorePeers, maxAddressesPerPeer, maxPerfBytes);
     }
   }
 }

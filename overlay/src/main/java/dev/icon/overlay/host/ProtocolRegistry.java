@@ -43,7 +43,7 @@ final class ProtocolRegistry {
       builtIn.put(PingProtocol.ID, (c, ch) -> ch.pipeline().addLast("ping", new PingResponder()));
     }
     if (config.perfEnabled()) {
-      builtIn.put(PerfProtocol.ID, (c, ch) -> ch.pipeline().addLast("perf", new PerfServer(Long.MAX_VALUE)));
+      builtIn.put(PerfProtocol.ID, (c, ch) -> ch.pipeline().addLast("perf", new PerfServer(config.maxPerfBytes())));
     }
   }
 
