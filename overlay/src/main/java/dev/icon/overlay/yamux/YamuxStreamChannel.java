@@ -192,6 +192,8 @@ public final class YamuxStreamChannel extends ChildChannel {
 
   void onWindowUpdate(long delta) {
     sendWindow += delta;
+    // With nothing queued, resumeWrite() does not reach doWrite(), so clear the window bit here.
+    updateWritability();
     if (delta > 0) {
       updateWritability(); // also when nothing waits: the window alone made us unwritable
       resumeWrite();

@@ -1,0 +1,36 @@
+package dev.icon.overlay.multistream;
+
+/**
+ * Constants of multistream-select 1.0 (multiformats/multistream-select, libp2p/specs
+ * connections/README.md): the header both sides send first and the two control messages.
+ */
+public final class MultistreamProtocol {
+
+  /** The protocol header, sent by both sides before anything else. */
+  public static final String HEADER = "/multistream/1.0.0";
+
+  /** The responder's answer to a proposal it does not support ("not available"). */
+  public static final String NA = "na";
+
+  /** The initiator's request for the list of protocols the responder supports. */
+  public static final String LS = "ls";
+
+  private MultistreamProtocol() {}
+
+  /**
+   * Checks that {@code id} can be negotiated: non-empty, no newline, and its message (id plus
+   * newline) within {@code maxMessageLength} bytes.
+   *
+   * @throws IllegalArgumentException naming the problem
+   */
+  public static String requireValidId(String id, int maxMessageLength) {
+    if (id == null || id.isEmpty() || id.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("protocol id must be non-empty without newline: " + id);
+    }
+    int bytes = id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+    if (bytes > maxMessageLength) {
+      throw new IllegalArgumentException("protocol id longer than " + (maxMessageLength - 1) + " bytes: " + id);
+    }
+    return id;
+  }
+}
