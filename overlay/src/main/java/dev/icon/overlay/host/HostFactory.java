@@ -1,0 +1,34 @@
+package dev.icon.overlay.host;
+
+import dev.icon.overlay.api.Host;
+import dev.icon.overlay.api.HostConfig;
+import dev.icon.overlay.api.HostListener;
+import dev.icon.overlay.api.StreamHandler;
+import dev.icon.overlay.identity.PrivateKey;
+import dev.icon.overlay.multiaddr.Multiaddr;
+import dev.icon.overlay.spi.SecureChannel;
+import dev.icon.overlay.spi.StreamMuxer;
+import dev.icon.overlay.yamux.YamuxConfig;
+import dev.icon.overlay.yamux.YamuxMuxer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/** Creates hosts for {@link dev.icon.overlay.api.HostBuilder}, filling in default protocols. */
+public final class HostFactory {
+
+  private HostFactory() {}
+
+  /** A host from the builder's settings; null security or muxer means the default. */
+  public static Host create(HostConfig config, PrivateKey key, List<Multiaddr> listen,
+      Map<String, StreamHandler> protocols, SecureChannel security, StreamMuxer muxer, Clock clock,
+      RandomGenerator random, List<HostListener> listeners) {
+    StreamMuxer m = muxer != null ? muxer
+        : new YamuxMuxer(YamuxConfig.builder().maxStreams(config.maxStreamsPerConnection()).build());
+    if (security == null) {
+      throw new IllegalArgumentException("security must be set (Noise default pending merge)");
+    }
+    return new NettyHost(config, key, listen, protocols, security, m, null, clock, random, listeners);
+  }
+}

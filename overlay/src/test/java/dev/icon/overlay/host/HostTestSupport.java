@@ -1,0 +1,59 @@
+package dev.icon.overlay.host;
+
+import dev.icon.overlay.api.Host;
+import dev.icon.overlay.api.HostConfig;
+import dev.icon.overlay.api.Stream;
+import dev.icon.overlay.api.StreamReader;
+import dev.icon.overlay.identity.PrivateKey;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** Starts hosts on 127.0.0.1 port 0 and stops them all. */
+class HostTestSupport implements AutoCloseable {
+
+  static final String ECHO = "/test/echo/1.0.0";
+
+  private final List<Host> hosts = new ArrayList<>();
+
+  Host start(UnaryOperator<HostConfig.Builder> config) {
+    PrivateKey key = PrivateKey.generateEd25519();
+    Host h = Host.builder()
+        .identity(key)
+        .security(new PlaintextSecureChannel(key))
+        .config(config.apply(HostConfig.forTests().toBuilder()).build())
+        .listen("/ip4/127.0.0.1/tcp/0")
+        .protocol(ECHO, HostTestSupport::echo)
+        .build();
+    hosts.add(h);
+    h.start().join();
+    return h;
+  }
+
+  Host start() {
+    return start(b -> b);
+  }
+
+  /** Echoes everything and half-closes when the remote does. */
+  static void echo(Stream s) {
+    s.onData(new StreamReader() {
+      @Override
+      public void onData(ByteBuffer data) {
+        s.write(data);
+      }
+
+      @Override
+      public void onRemoteClosed() {
+        s.closeWrite();
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    for (Host h : hosts) {
+      h.stop().join();
+    }
+  }
+}
