@@ -74,10 +74,12 @@ public final class PeerCommand implements Callable<Integer> {
   @Option(names = "--perf", paramLabel = "MULTIADDR", description = "Run perf against a server.")
   String perf;
 
-  @Option(names = "--perf-upload", paramLabel = "BYTES", defaultValue = "1048576")
+  @Option(names = "--perf-upload", paramLabel = "BYTES", defaultValue = "1048576",
+      converter = ByteSize.class, description = "Bytes per run (suffixes KiB, MiB, GiB).")
   long perfUpload;
 
-  @Option(names = "--perf-download", paramLabel = "BYTES", defaultValue = "1048576")
+  @Option(names = "--perf-download", paramLabel = "BYTES", defaultValue = "1048576",
+      converter = ByteSize.class, description = "Bytes per run (suffixes KiB, MiB, GiB).")
   long perfDownload;
 
   @Option(names = "--perf-runs", paramLabel = "N", defaultValue = "1")
