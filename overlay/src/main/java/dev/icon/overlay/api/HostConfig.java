@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param pingEnabled serve {@code /ipfs/ping/1.0.0}
  * @param perfEnabled serve {@code /perf/1.0.0}
  * @param agentVersion sent in identify
+ * @param maxPeerStorePeers peers the peer store remembers
+ * @param maxAddressesPerPeer addresses remembered per peer (and observed addresses of ours)
  */
 public record HostConfig(
     int maxConnections,
@@ -47,7 +49,9 @@ public record HostConfig(
     boolean preferNativeTransport,
     boolean pingEnabled,
     boolean perfEnabled,
-    String agentVersion) {
+    String agentVersion,
+    int maxPeerStorePeers,
+    int maxAddressesPerPeer) {
 
   /** The version sent as {@code icon/<version>} in identify. */
   public static final String VERSION = "0.1.0";
@@ -58,6 +62,8 @@ public record HostConfig(
     positive("maxConnectionsPerPeer", maxConnectionsPerPeer);
     positive("maxStreamsPerConnection", maxStreamsPerConnection);
     positive("maxIdentifyMessageSize", maxIdentifyMessageSize);
+    positive("maxPeerStorePeers", maxPeerStorePeers);
+    positive("maxAddressesPerPeer", maxAddressesPerPeer);
     if (lowWatermark < 0 || lowWatermark > highWatermark) {
       throw new IllegalArgumentException("lowWatermark must be in [0, highWatermark]: " + lowWatermark);
     }
@@ -135,6 +141,8 @@ public record HostConfig(
     b.pingEnabled = pingEnabled;
     b.perfEnabled = perfEnabled;
     b.agentVersion = agentVersion;
+    b.maxPeerStorePeers = maxPeerStorePeers;
+    b.maxAddressesPerPeer = maxAddressesPerPeer;
     return b;
   }
 
@@ -177,6 +185,10 @@ public record HostConfig(
     private boolean perfEnabled = false;
     // Identifies this implementation to peers.
     private String agentVersion = "icon/" + VERSION;
+    // A large overlay's worth of peers at a few hundred bytes each: a few MiB at most.
+    private int maxPeerStorePeers = 10_000;
+    // Real peers announce a handful of addresses; 32 stops a peer from flooding the store.
+    private int maxAddressesPerPeer = 32;
 
     private Builder() {}
 
@@ -217,12 +229,18 @@ public record HostConfig(
     /** Sets {@link HostConfig#agentVersion()}. */
     public Builder agentVersion(String v) { agentVersion = v; return this; }
 
+    /** Sets {@link HostConfig#maxPeerStorePeers()}. */
+    public Builder maxPeerStorePeers(int v) { maxPeerStorePeers = v; return this; }
+    /** Sets {@link HostConfig#maxAddressesPerPeer()}. */
+    public Builder maxAddressesPerPeer(int v) { maxAddressesPerPeer = v; return this; }
+
     /** Builds and validates. */
     public HostConfig build() {
       return new HostConfig(maxConnections, maxConnectionsPerPeer, lowWatermark, highWatermark,
           gracePeriod, idleTimeout, maintenanceInterval, dialTimeout, upgradeTimeout, closeTimeout,
           maxStreamsPerConnection, multistream, maxIdentifyMessageSize, protocolTimeout,
-          eventLoopThreads, preferNativeTransport, pingEnabled, perfEnabled, agentVersion);
+          eventLoopThreads, preferNativeTransport, pingEnabled, perfEnabled, agentVersion,
+          maxPeerStorePeers, maxAddressesPerPeer);
     }
   }
 }

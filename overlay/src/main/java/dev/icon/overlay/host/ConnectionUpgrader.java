@@ -5,6 +5,8 @@ import dev.icon.overlay.api.HostException;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.multistream.MultistreamConfig;
 import dev.icon.overlay.multistream.MultistreamHandler;
+import dev.icon.overlay.noise.NoiseError;
+import dev.icon.overlay.noise.NoiseException;
 import dev.icon.overlay.spi.MuxedSession;
 import dev.icon.overlay.spi.Role;
 import dev.icon.overlay.spi.SecureChannel;
@@ -59,8 +61,10 @@ final class ConnectionUpgrader {
       fail(ch, result, new HostException(HostError.UPGRADE_FAILED, "upgrade took longer than " + timeout));
     }, timeout.toNanos(), TimeUnit.NANOSECONDS);
     result.whenComplete((v, e) -> timer.cancel(false));
-    ch.closeFuture().addListener(f -> fail(ch, result,
-        new HostException(HostError.CONNECTION_CLOSED, "connection closed during upgrade")));
+    // Deferred one task: a handshake that fails closes the channel before failing its future,
+    // and its specific reason (e.g. PEER_ID_MISMATCH) must win over "closed".
+    ch.closeFuture().addListener(f -> ch.eventLoop().execute(() -> fail(ch, result,
+        new HostException(HostError.CONNECTION_CLOSED, "connection closed during upgrade"))));
 
     MultistreamHandler secMs = role == Role.INITIATOR
         ? MultistreamHandler.initiator(List.of(security.protocolId()), multistream)
@@ -113,7 +117,8 @@ final class ConnectionUpgrader {
   private static HostException securityFailure(Throwable e, Optional<PeerId> expected) {
     String text = msg(e);
     Throwable cause = unwrap(e);
-    if (expected.isPresent() && isPeerMismatch(cause)) {
+    if (expected.isPresent() && (isPeerMismatch(cause)
+        || cause instanceof NoiseException n && n.error() == NoiseError.PEER_ID_MISMATCH)) {
       return new HostException(HostError.PEER_ID_MISMATCH,
           "remote is not " + expected.get() + ": " + text, cause);
     }

@@ -6,6 +6,8 @@ import dev.icon.overlay.api.HostListener;
 import dev.icon.overlay.api.StreamHandler;
 import dev.icon.overlay.identity.PrivateKey;
 import dev.icon.overlay.multiaddr.Multiaddr;
+import dev.icon.overlay.noise.NoiseConfig;
+import dev.icon.overlay.noise.NoiseSecureChannel;
 import dev.icon.overlay.spi.SecureChannel;
 import dev.icon.overlay.spi.StreamMuxer;
 import dev.icon.overlay.yamux.YamuxConfig;
@@ -20,15 +22,14 @@ public final class HostFactory {
 
   private HostFactory() {}
 
-  /** A host from the builder's settings; null security or muxer means the default. */
+  /** A host from the builder's settings; null security or muxer means Noise or Yamux. */
   public static Host create(HostConfig config, PrivateKey key, List<Multiaddr> listen,
       Map<String, StreamHandler> protocols, SecureChannel security, StreamMuxer muxer, Clock clock,
       RandomGenerator random, List<HostListener> listeners) {
     StreamMuxer m = muxer != null ? muxer
         : new YamuxMuxer(YamuxConfig.builder().maxStreams(config.maxStreamsPerConnection()).build());
-    if (security == null) {
-      throw new IllegalArgumentException("security must be set (Noise default pending merge)");
-    }
-    return new NettyHost(config, key, listen, protocols, security, m, null, clock, random, listeners);
+    SecureChannel sec = security != null ? security : new NoiseSecureChannel(key,
+        NoiseConfig.builder().handshakeTimeout(config.upgradeTimeout()).build());
+    return new NettyHost(config, key, listen, protocols, sec, m, null, clock, random, listeners);
   }
 }

@@ -5,6 +5,7 @@ import dev.icon.overlay.api.Direction;
 import dev.icon.overlay.api.Stream;
 import dev.icon.overlay.api.StreamReader;
 import dev.icon.overlay.identity.PeerId;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -63,7 +64,9 @@ final class HostStream implements Stream {
 
   @Override
   public CompletableFuture<Void> write(ByteBuffer data) {
-    return toFuture(channel.writeAndFlush(Unpooled.copiedBuffer(data)));
+    ByteBuf copy = Unpooled.copiedBuffer(data);
+    data.position(data.limit());
+    return toFuture(channel.writeAndFlush(copy));
   }
 
   @Override
@@ -98,6 +101,11 @@ final class HostStream implements Stream {
 
   @Override
   public void reset() {
+    reset(channel);
+  }
+
+  /** Aborts a stream channel: RST on Yamux streams, a plain close on any other channel. */
+  static void reset(Channel channel) {
     if (channel instanceof dev.icon.overlay.yamux.YamuxStreamChannel y) {
       y.reset();
     } else {

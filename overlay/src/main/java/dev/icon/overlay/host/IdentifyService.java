@@ -70,7 +70,10 @@ final class IdentifyService {
     ch.pipeline().addLast("identify-push", r);
     r.received().whenComplete((msg, e) -> {
       if (e == null) {
-        accept(c, msg);
+        // A push may carry only what changed; the key is then the one the handshake proved.
+        accept(c, msg.hasPublicKey() ? msg : msg.toBuilder()
+            .setPublicKey(com.google.protobuf.ByteString.copyFrom(c.secureSession().remoteKey().toProtobuf()))
+            .build());
       }
     });
   }

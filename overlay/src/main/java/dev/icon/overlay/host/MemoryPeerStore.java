@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class MemoryPeerStore implements PeerStore {
 
-  private record Entry(Set<Multiaddr> addresses, Optional<PeerInfo> info) {}
+  private record Entry(Set<Multiaddr> addresses, Optional<PeerInfo> info, Optional<PublicKey> key) {}
 
   private final int maxPeers;
   private final int maxAddressesPerPeer;
@@ -55,20 +55,33 @@ final class MemoryPeerStore implements PeerStore {
         }
         merged.add(a.withoutPeerId());
       }
-      return new Entry(Set.copyOf(merged), old == null ? Optional.empty() : old.info());
+      return old == null
+          ? new Entry(Set.copyOf(merged), Optional.empty(), Optional.empty())
+          : new Entry(Set.copyOf(merged), old.info(), old.key());
     });
   }
 
   /** Stores identify results: replaces protocols and key, merges addresses. */
   void update(PeerId peer, PeerInfo info) {
     addAddresses(peer, info.listenAddrs());
-    entries.computeIfPresent(peer, (p, old) -> new Entry(old.addresses(), Optional.of(info)));
-    entries.computeIfAbsent(peer, p -> new Entry(Set.of(), Optional.of(info)));
+    Optional<PublicKey> key = Optional.of(info.publicKey());
+    entries.compute(peer, (p, old) -> new Entry(
+        old == null ? Set.of() : old.addresses(), Optional.of(info), key));
+  }
+
+  /** Stores the key a security handshake authenticated for {@code peer}. */
+  void putKey(PeerId peer, PublicKey key) {
+    if (!entries.containsKey(peer) && entries.size() >= maxPeers) {
+      return;
+    }
+    entries.compute(peer, (p, old) -> old == null
+        ? new Entry(Set.of(), Optional.empty(), Optional.of(key))
+        : new Entry(old.addresses(), old.info(), Optional.of(key)));
   }
 
   void addObserved(Multiaddr address) {
     if (observed.size() < maxAddressesPerPeer) {
-      observed.add(address);
+      observed.add(address.withoutPeerId());
     }
   }
 
@@ -79,7 +92,8 @@ final class MemoryPeerStore implements PeerStore {
 
   @Override
   public Optional<PublicKey> publicKey(PeerId peer) {
-    return info(peer).map(PeerInfo::publicKey);
+    Entry e = entries.get(peer);
+    return e == null ? Optional.empty() : e.key();
   }
 
   @Override

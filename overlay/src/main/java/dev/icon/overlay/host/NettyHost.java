@@ -19,22 +19,17 @@ import dev.icon.overlay.perf.PerfClient;
 import dev.icon.overlay.perf.PerfProtocol;
 import dev.icon.overlay.ping.PingInitiator;
 import dev.icon.overlay.ping.PingProtocol;
-import dev.icon.overlay.spi.Role;
 import dev.icon.overlay.spi.SecureChannel;
 import dev.icon.overlay.spi.StreamMuxer;
 import dev.icon.overlay.transport.EventLoops;
 import dev.icon.overlay.transport.TcpTransport;
 import dev.icon.overlay.transport.Transport;
 import dev.icon.overlay.transport.TransportListener;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
@@ -66,11 +61,12 @@ public final class NettyHost implements Host {
   private final Clock clock;
   private final RandomGenerator random;
   private final ProtocolRegistry protocols;
-  private final MemoryPeerStore peerStore = new MemoryPeerStore(10_000, 32);
+  private final MemoryPeerStore peerStore;
   private final ConnectionManager<HostConnection> manager;
   private final List<HostListener> listeners = new CopyOnWriteArrayList<>();
   private final List<TransportListener> bound = new CopyOnWriteArrayList<>();
   private final IdentifyService identify;
+  private final Dialer dialer;
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
   private final CompletableFuture<Void> started = new CompletableFuture<>();
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -93,10 +89,23 @@ public final class NettyHost implements Host {
     this.clock = clock;
     this.random = random;
     this.manager = new ConnectionManager<>(config, clock);
+    this.peerStore = new MemoryPeerStore(config.maxPeerStorePeers(), config.maxAddressesPerPeer());
     this.listeners.addAll(initialListeners);
     this.identify = new IdentifyService(this, peerStore, config);
     this.protocols = new ProtocolRegistry(config, identify);
     handlers.forEach(protocols::add);
+    this.dialer = new Dialer(config, peerId, upgrader, manager, peerStore, protocols, clock,
+        new Dialer.Events() {
+          @Override
+          public void connected(HostConnection c) {
+            onConnected(c);
+          }
+
+          @Override
+          public void disconnected(HostConnection c) {
+            onDisconnected(c);
+          }
+        });
   }
 
   @Override
@@ -121,13 +130,14 @@ public final class NettyHost implements Host {
     try {
       loops = EventLoops.create(config.eventLoopThreads(), config.preferNativeTransport(), "icon-host");
       transport = transportFactory.apply(loops);
+      dialer.transport(transport);
     } catch (RuntimeException e) {
       started.completeExceptionally(e);
       return started;
     }
     List<CompletableFuture<TransportListener>> all = new ArrayList<>();
     for (Multiaddr a : listenRequested) {
-      all.add(transport.listen(a, inboundInitializer()).thenApply(l -> {
+      all.add(transport.listen(a, dialer.inboundInitializer(this::accepting)).thenApply(l -> {
         bound.add(l);
         return l;
       }));
@@ -145,6 +155,11 @@ public final class NettyHost implements Host {
       started.complete(null);
     });
     return started;
+  }
+
+  private boolean accepting() {
+    State s = state.get();
+    return s == State.RUNNING || s == State.STARTING;
   }
 
   private void maintain() {
@@ -192,68 +207,16 @@ public final class NettyHost implements Host {
 
   @Override
   public List<Multiaddr> listenAddrs() {
-    return bound.stream().map(TransportListener::address).toList();
+    List<Multiaddr> out = new ArrayList<>();
+    for (TransportListener l : bound) {
+      out.addAll(ListenAddresses.expand(l.address()));
+    }
+    return List.copyOf(out);
   }
 
-  private ChannelInitializer<Channel> inboundInitializer() {
-    return new ChannelInitializer<>() {
-      @Override
-      protected void initChannel(Channel ch) {
-        if (state.get() != State.RUNNING && state.get() != State.STARTING || !manager.tryReservePending()) {
-          LOG.debug("refusing inbound connection from {}: limit or not running", ch.remoteAddress());
-          ch.close();
-          return;
-        }
-        upgradeAndRegister(ch, Role.RESPONDER, Optional.empty(), Direction.INBOUND)
-            .exceptionally(e -> null);
-      }
-    };
-  }
-
-  /** Upgrades a raw channel whose connection slot is reserved, then registers it. */
-  private CompletableFuture<HostConnection> upgradeAndRegister(Channel ch, Role role,
-      Optional<PeerId> expected, Direction direction) {
-    AtomicReference<HostConnection> holder = new AtomicReference<>();
-    ChannelInitializer<Channel> inboundStreams = new ChannelInitializer<>() {
-      @Override
-      protected void initChannel(Channel child) {
-        HostConnection c = holder.get();
-        if (c == null) {
-          child.close();
-        } else {
-          protocols.acceptInbound(c, child);
-        }
-      }
-    };
-    return upgrader.upgrade(ch, role, expected, inboundStreams).handle((up, e) -> {
-      if (e != null) {
-        manager.releasePending();
-        throw asHostException(e);
-      }
-      HostConnection c = new HostConnection(ch, up.secure(), up.session(), up.muxerProtocol(),
-          direction, transport.remoteAddress(ch), transport.localAddress(ch), clock,
-          config.multistream(), config.closeTimeout());
-      holder.set(c);
-      if (c.remotePeer().equals(peerId)) {
-        ch.close();
-        throw new HostException(HostError.DIAL_SELF, "connected to ourselves");
-      }
-      if (!manager.register(c)) {
-        ch.close();
-        Optional<HostConnection> existing = manager.best(c.remotePeer());
-        if (direction == Direction.OUTBOUND && existing.isPresent()) {
-          return existing.get();
-        }
-        throw new HostException(HostError.CONNECTION_LIMIT,
-            "too many connections to " + c.remotePeer() + " (max " + config.maxConnectionsPerPeer() + ")");
-      }
-      ch.closeFuture().addListener(f -> onDisconnected(c));
-      onConnected(c);
-      return c;
-    });
-  }
-
+  /** Called by the dialer for every registered connection. */
   private void onConnected(HostConnection c) {
+    peerStore.putKey(c.remotePeer(), c.secureSession().remoteKey());
     if (c.direction() == Direction.OUTBOUND) {
       peerStore.addAddresses(c.remotePeer(), List.of(c.remoteAddress()));
     }
@@ -263,7 +226,6 @@ public final class NettyHost implements Host {
   }
 
   private void onDisconnected(HostConnection c) {
-    manager.unregister(c);
     LOG.debug("disconnected {}", c);
     fire(l -> l.disconnected(c));
   }
@@ -284,61 +246,10 @@ public final class NettyHost implements Host {
 
   @Override
   public CompletableFuture<Connection> dial(Multiaddr address) {
-    return dialInternal(address).thenApply(c -> c);
-  }
-
-  private CompletableFuture<HostConnection> dialInternal(Multiaddr address) {
     if (state.get() != State.RUNNING) {
       return CompletableFuture.failedFuture(new HostException(HostError.NOT_RUNNING, "host is not running"));
     }
-    Optional<PeerId> expected = address.peerId();
-    if (expected.filter(peerId::equals).isPresent()) {
-      return CompletableFuture.failedFuture(new HostException(HostError.DIAL_SELF, "cannot dial ourselves"));
-    }
-    if (expected.isPresent()) {
-      Optional<HostConnection> existing = manager.best(expected.get());
-      if (existing.isPresent()) {
-        return CompletableFuture.completedFuture(existing.get());
-      }
-    }
-    Object key = expected.isPresent() ? expected.get() : address.withoutPeerId().toString();
-    return manager.dedupe(key, () -> dialNew(address, expected));
-  }
-
-  private CompletableFuture<HostConnection> dialNew(Multiaddr address, Optional<PeerId> expected) {
-    if (!transport.canDial(address)) {
-      return CompletableFuture.failedFuture(
-          new HostException(HostError.UNSUPPORTED_ADDRESS, "no transport for " + address));
-    }
-    if (!manager.tryReservePending()) {
-      return CompletableFuture.failedFuture(new HostException(HostError.CONNECTION_LIMIT,
-          "connection limit reached (" + config.maxConnections() + ")"));
-    }
-    CompletableFuture<HostConnection> result = new CompletableFuture<>();
-    transport.dial(address, new ChannelInitializer<>() {
-      @Override
-      protected void initChannel(Channel ch) {
-        upgradeAndRegister(ch, Role.INITIATOR, expected, Direction.OUTBOUND).whenComplete((c, e) -> {
-          if (e != null) {
-            result.completeExceptionally(asHostException(e));
-          } else {
-            result.complete(c);
-          }
-        });
-      }
-    }).whenComplete((ch, e) -> {
-      if (e != null) {
-        manager.releasePending();
-        result.completeExceptionally(new HostException(HostError.DIAL_FAILED,
-            "cannot connect to " + address + ": " + ConnectionUpgrader.unwrap(e).getMessage(), e));
-      }
-    });
-    return result;
-  }
-
-  static HostException asHostException(Throwable e) {
-    Throwable t = ConnectionUpgrader.unwrap(e);
-    return t instanceof HostException h ? h : new HostException(HostError.UPGRADE_FAILED, String.valueOf(t.getMessage()), t);
+    return dialer.dial(address).thenApply(c -> c);
   }
 
   @Override
@@ -346,27 +257,11 @@ public final class NettyHost implements Host {
     return connectInternal(peer).thenApply(c -> c);
   }
 
-  CompletableFuture<HostConnection> connectInternal(PeerId peer) {
-    Optional<HostConnection> existing = manager.best(peer);
-    if (existing.isPresent()) {
-      return CompletableFuture.completedFuture(existing.get());
+  private CompletableFuture<HostConnection> connectInternal(PeerId peer) {
+    if (state.get() != State.RUNNING) {
+      return CompletableFuture.failedFuture(new HostException(HostError.NOT_RUNNING, "host is not running"));
     }
-    List<Multiaddr> addrs = new ArrayList<>(peerStore.addresses(peer));
-    if (addrs.isEmpty()) {
-      return CompletableFuture.failedFuture(new HostException(HostError.NO_ADDRESSES, "no address known for " + peer));
-    }
-    return manager.dedupe(peer, () -> tryAddresses(peer, addrs.iterator(), null));
-  }
-
-  private CompletableFuture<HostConnection> tryAddresses(PeerId peer, Iterator<Multiaddr> it, Throwable last) {
-    if (!it.hasNext()) {
-      return CompletableFuture.failedFuture(last != null ? asHostException(last)
-          : new HostException(HostError.NO_ADDRESSES, "no address known for " + peer));
-    }
-    Multiaddr a = it.next().withPeerId(peer);
-    return dialNew(a, Optional.of(peer)).handle((c, e) -> e == null
-        ? CompletableFuture.completedFuture(c)
-        : tryAddresses(peer, it, e)).thenCompose(f -> f);
+    return dialer.connect(peer);
   }
 
   @Override

@@ -100,8 +100,8 @@ final class ProtocolRegistry {
     try {
       handler.handle(stream);
     } catch (RuntimeException e) {
-      LOG.warn("handler of {} threw; closing the stream", id, e);
-      child.close();
+      LOG.warn("handler of {} threw; resetting the stream", id, e);
+      HostStream.reset(child);
     }
   }
 }

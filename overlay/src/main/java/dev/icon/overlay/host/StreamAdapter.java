@@ -158,7 +158,7 @@ final class StreamAdapter extends ChannelInboundHandlerAdapter {
       r.run();
     } catch (RuntimeException e) {
       LOG.warn("stream reader of {} threw; resetting the stream", ctx.channel(), e);
-      ctx.close();
+      HostStream.reset(ctx.channel());
     }
   }
 }

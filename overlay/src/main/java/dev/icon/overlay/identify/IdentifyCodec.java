@@ -1,6 +1,7 @@
 package dev.icon.overlay.identify;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.icon.overlay.varint.Uvarint;
 import dev.icon.proto.libp2p.identify.Identify;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -19,12 +20,7 @@ public final class IdentifyCodec {
   public static ByteBuf encode(ByteBufAllocator alloc, Identify message) {
     byte[] bytes = message.toByteArray();
     ByteBuf out = alloc.buffer(bytes.length + 5);
-    long v = bytes.length;
-    while ((v & ~0x7fL) != 0) {
-      out.writeByte((int) ((v & 0x7f) | 0x80));
-      v >>>= 7;
-    }
-    out.writeByte((int) v);
+    Uvarint.write(out, bytes.length);
     return out.writeBytes(bytes);
   }
 

@@ -1,5 +1,6 @@
 package dev.icon.overlay.multistream;
 
+import dev.icon.overlay.varint.Uvarint;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -27,7 +28,7 @@ public final class MultistreamCodec {
   /** Appends one framed message to {@code out}. */
   public static void encode(String message, ByteBuf out) {
     byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
-    writeUvarint(out, utf8.length + 1L);
+    Uvarint.write(out, utf8.length + 1L);
     out.writeBytes(utf8);
     out.writeByte('\n');
   }
@@ -49,7 +50,7 @@ public final class MultistreamCodec {
         encode(p, body);
       }
       body.writeByte('\n');
-      writeUvarint(out, body.readableBytes());
+      Uvarint.write(out, body.readableBytes());
       out.writeBytes(body);
     } finally {
       body.release();
@@ -144,13 +145,5 @@ public final class MultistreamCodec {
     } catch (CharacterCodingException e) {
       throw new MultistreamException(MultistreamError.MALFORMED_MESSAGE, "invalid UTF-8");
     }
-  }
-
-  private static void writeUvarint(ByteBuf out, long value) {
-    while ((value & ~0x7fL) != 0) {
-      out.writeByte((int) ((value & 0x7f) | 0x80));
-      value >>>= 7;
-    }
-    out.writeByte((int) value);
   }
 }

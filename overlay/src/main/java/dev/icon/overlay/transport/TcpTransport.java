@@ -74,7 +74,9 @@ public final class TcpTransport implements Transport {
       }
       Channel server = f.channel();
       servers.add(server);
-      Multiaddr bound = toMultiaddr(server.localAddress());
+      // The requested IP with the real port: a dual-stack socket bound to 0.0.0.0 reports ::.
+      int port = ((InetSocketAddress) server.localAddress()).getPort();
+      Multiaddr bound = toMultiaddr(new InetSocketAddress(bindTo.getAddress(), port));
       result.complete(new TransportListener() {
         @Override
         public Multiaddr address() {

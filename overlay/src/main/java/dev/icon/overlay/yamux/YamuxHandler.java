@@ -6,11 +6,8 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -32,26 +29,19 @@ public final class YamuxHandler extends ChannelDuplexHandler {
 
   private enum State { OPEN, GOING_AWAY, CLOSED }
 
-  private record PendingOpen(ChannelInitializer<Channel> init, CompletableFuture<Channel> result) {}
-
   private final YamuxConfig config;
   private final ChannelInitializer<Channel> inboundInitializer;
   private final Channel connection;
-  private final int remoteParity;
   private final YamuxSession session;
   private final YamuxPings pings;
-  private final Map<Integer, YamuxStreamChannel> streams = new HashMap<>();
-  private final ArrayDeque<PendingOpen> pendingOpens = new ArrayDeque<>();
+  private final YamuxStreams streams;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private ChannelHandlerContext ctx;
   private State state = State.OPEN;
-  private long nextStreamId;
-  private int unackedOutbound;
-  private int rejections;
   private boolean started;
   private boolean goAwaySent;
+  private boolean shutdownDone;
   private volatile boolean remoteGoAway;
-  private volatile int streamCount;
   private ScheduledFuture<?> keepAlive;
 
   YamuxHandler(Channel connection, Role role, YamuxConfig config,
@@ -59,8 +49,7 @@ public final class YamuxHandler extends ChannelDuplexHandler {
     this.connection = connection;
     this.config = config;
     this.inboundInitializer = inboundInitializer;
-    this.nextStreamId = role == Role.INITIATOR ? 1 : 2;
-    this.remoteParity = role == Role.INITIATOR ? 0 : 1;
+    this.streams = new YamuxStreams(this, role, config);
     this.pings = new YamuxPings(config.nanoClock(), config.pingTimeout());
     this.session = new YamuxSession(this);
     connection.closeFuture().addListener(f -> closed.complete(null));
@@ -79,7 +68,7 @@ public final class YamuxHandler extends ChannelDuplexHandler {
   }
 
   int streamCount() {
-    return streamCount;
+    return streams.count();
   }
 
   boolean remoteGoneAway() {
@@ -151,8 +140,8 @@ public final class YamuxHandler extends ChannelDuplexHandler {
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (ctx.channel().isWritable()) {
-      for (YamuxStreamChannel s : new ArrayList<>(streams.values())) {
-        if (s.hasPendingWrites()) {
+      for (YamuxStreamChannel s : streams.snapshot()) {
+        if (s.hasPendingWrites() && s.sendWindow() > 0) {
           s.resumeWrite();
         }
       }
@@ -167,6 +156,10 @@ public final class YamuxHandler extends ChannelDuplexHandler {
     }
     if (cause instanceof YamuxException e && e.error().isConnectionError()) {
       failConnection(e);
+    } else if (cause instanceof IOException) {
+      log.debug("yamux: connection {} failed: {}", connection, cause.toString());
+      state = State.CLOSED;
+      ctx.close();
     } else {
       log.warn("yamux: closing {} after an unexpected error", connection, cause);
       failConnection(new YamuxException(YamuxError.INTERNAL, String.valueOf(cause)));
@@ -185,17 +178,18 @@ public final class YamuxHandler extends ChannelDuplexHandler {
   }
 
   private void shutdown() {
-    if (state == State.CLOSED && streams.isEmpty() && pendingOpens.isEmpty()) {
+    if (state == State.CLOSED && streams.isEmpty() && shutdownDone) {
       return;
     }
+    shutdownDone = true;
     state = State.CLOSED;
     if (keepAlive != null) {
       keepAlive.cancel(false);
     }
     YamuxException cause = new YamuxException(YamuxError.SESSION_CLOSED, "connection closed");
-    failPendingOpens(cause);
+    streams.failPending(cause);
     pings.failAll(cause);
-    for (YamuxStreamChannel s : new ArrayList<>(streams.values())) {
+    for (YamuxStreamChannel s : streams.snapshot()) {
       s.onConnectionClosed();
     }
   }
@@ -209,7 +203,8 @@ public final class YamuxHandler extends ChannelDuplexHandler {
       if (id == 0) {
         throw new YamuxException(YamuxError.MALFORMED_FRAME, f.type() + " frame on stream 0");
       }
-      s = f.hasFlag(YamuxFrame.SYN) ? accept(id) : streams.get(id);
+      s = f.hasFlag(YamuxFrame.SYN)
+          ? streams.accept(id, state != State.OPEN, inboundInitializer) : streams.get(id);
     } catch (YamuxException e) {
       f.release();
       throw e;
@@ -218,9 +213,8 @@ public final class YamuxHandler extends ChannelDuplexHandler {
       f.release(); // refused, or a late frame for a finished stream
       return;
     }
-    if (f.hasFlag(YamuxFrame.ACK) && s.markAcknowledged()) {
-      unackedOutbound--;
-      drainPendingOpens();
+    if (f.hasFlag(YamuxFrame.ACK)) {
+      streams.acknowledged(s);
     }
     if (f.type() == YamuxFrameType.DATA) {
       if (f.length() == 0) {
@@ -239,44 +233,6 @@ public final class YamuxHandler extends ChannelDuplexHandler {
     }
   }
 
-  private YamuxStreamChannel accept(int id) {
-    if ((id & 1) != remoteParity) {
-      throw new YamuxException(YamuxError.INVALID_STREAM_ID,
-          "SYN on stream " + Integer.toUnsignedString(id) + " with our parity");
-    }
-    if (streams.containsKey(id)) {
-      throw new YamuxException(YamuxError.INVALID_STREAM_ID,
-          "SYN reuses live stream " + Integer.toUnsignedString(id));
-    }
-    if (state != State.OPEN) {
-      refuse(id);
-      return null;
-    }
-    if (streams.size() >= config.maxStreams()) {
-      refuse(id);
-      if (++rejections > config.maxStreamRejections()) {
-        throw new YamuxException(YamuxError.STREAM_LIMIT_ABUSE,
-            "remote opened " + rejections + " streams beyond the limit of " + config.maxStreams());
-      }
-      log.debug("yamux: refused stream {} on {}: limit {}", id, connection, config.maxStreams());
-      return null;
-    }
-    YamuxStreamChannel s = new YamuxStreamChannel(this, id, false);
-    add(s);
-    long delta = s.receiveWindow().initialDelta();
-    if (delta > 0) {
-      s.sendAckNow(delta);
-      flush();
-    }
-    register(s, inboundInitializer, null);
-    return s;
-  }
-
-  private void refuse(int id) {
-    writeFrame(YamuxFrame.windowUpdate(id, YamuxFrame.RST, 0));
-    flush();
-  }
-
   private void onPing(YamuxFrame f) {
     if (f.hasFlag(YamuxFrame.SYN)) {
       writeFrame(YamuxFrame.ping(YamuxFrame.ACK, f.length()));
@@ -293,72 +249,33 @@ public final class YamuxHandler extends ChannelDuplexHandler {
     } else {
       log.warn("yamux: remote {} is going away with error code {}", connection, f.length());
     }
-    failPendingOpens(new YamuxException(YamuxError.GOING_AWAY, "remote sent go-away"));
+    streams.failPending(new YamuxException(YamuxError.GOING_AWAY, "remote sent go-away"));
   }
 
   // ---- operations (event loop) ----
 
   void openStream(ChannelInitializer<Channel> init, CompletableFuture<Channel> result) {
+    YamuxException refusal = openRefusal();
+    if (refusal != null) {
+      result.completeExceptionally(refusal);
+    } else {
+      streams.open(init, result);
+    }
+  }
+
+  /** Why no stream may be opened now, or null if one may. */
+  YamuxException openRefusal() {
     if (state == State.CLOSED || !connection.isActive()) {
-      result.completeExceptionally(
-          new YamuxException(YamuxError.SESSION_CLOSED, "connection closed"));
-    } else if (state == State.GOING_AWAY || remoteGoAway) {
-      result.completeExceptionally(new YamuxException(YamuxError.GOING_AWAY,
-          remoteGoAway ? "remote sent go-away" : "we sent go-away"));
-    } else if (streams.size() + pendingOpens.size() >= config.maxStreams()) {
-      result.completeExceptionally(new YamuxException(YamuxError.STREAM_LIMIT,
-          "already " + streams.size() + " streams, limit " + config.maxStreams()));
-    } else if (unackedOutbound >= config.ackBacklog()) {
-      pendingOpens.add(new PendingOpen(init, result));
-    } else {
-      doOpen(init, result);
+      return new YamuxException(YamuxError.SESSION_CLOSED, "connection closed");
     }
-  }
-
-  private void doOpen(ChannelInitializer<Channel> init, CompletableFuture<Channel> result) {
-    if (nextStreamId > 0xFFFF_FFFFL) {
-      result.completeExceptionally(
-          new YamuxException(YamuxError.STREAM_IDS_EXHAUSTED, "no stream ids left"));
-      return;
+    if (state == State.GOING_AWAY || remoteGoAway) {
+      return new YamuxException(YamuxError.GOING_AWAY,
+          remoteGoAway ? "remote sent go-away" : "we sent go-away");
     }
-    int id = (int) nextStreamId;
-    nextStreamId += 2;
-    YamuxStreamChannel s = new YamuxStreamChannel(this, id, true);
-    add(s);
-    unackedOutbound++;
-    writeFrame(YamuxFrame.windowUpdate(id, YamuxFrame.SYN, s.receiveWindow().initialDelta()));
-    flush();
-    register(s, init, result);
+    return null;
   }
 
-  private void drainPendingOpens() {
-    while (!pendingOpens.isEmpty() && unackedOutbound < config.ackBacklog()) {
-      PendingOpen p = pendingOpens.poll();
-      openStreamFromQueue(p);
-    }
-  }
-
-  private void openStreamFromQueue(PendingOpen p) {
-    if (state != State.OPEN || remoteGoAway) {
-      p.result.completeExceptionally(new YamuxException(YamuxError.GOING_AWAY, "going away"));
-    } else {
-      doOpen(p.init, p.result);
-    }
-  }
-
-  private void failPendingOpens(YamuxException cause) {
-    PendingOpen p;
-    while ((p = pendingOpens.poll()) != null) {
-      p.result.completeExceptionally(cause);
-    }
-  }
-
-  private void add(YamuxStreamChannel s) {
-    streams.put(s.streamId(), s);
-    streamCount = streams.size();
-  }
-
-  private void register(YamuxStreamChannel s, ChannelInitializer<Channel> init,
+  void register(YamuxStreamChannel s, ChannelInitializer<Channel> init,
       CompletableFuture<Channel> result) {
     s.pipeline().addLast(init);
     connection.eventLoop().register(s).addListener(f -> {
@@ -393,7 +310,7 @@ public final class YamuxHandler extends ChannelDuplexHandler {
     }
     state = State.GOING_AWAY;
     sendGoAway(YamuxProtocol.GO_AWAY_NORMAL);
-    failPendingOpens(new YamuxException(YamuxError.GOING_AWAY, "we sent go-away"));
+    streams.failPending(new YamuxException(YamuxError.GOING_AWAY, "we sent go-away"));
     if (streams.isEmpty()) {
       ctx.close();
     } else {
@@ -406,15 +323,8 @@ public final class YamuxHandler extends ChannelDuplexHandler {
   // ---- callbacks from streams ----
 
   void onStreamRemoved(YamuxStreamChannel s) {
-    if (streams.remove(s.streamId(), s)) {
-      streamCount = streams.size();
-      if (s.markAcknowledged()) {
-        unackedOutbound--;
-        drainPendingOpens();
-      }
-      if (state == State.GOING_AWAY && streams.isEmpty()) {
-        ctx.close();
-      }
+    if (streams.remove(s) && state == State.GOING_AWAY && streams.isEmpty()) {
+      ctx.close();
     }
   }
 

@@ -36,8 +36,10 @@ import java.util.concurrent.TimeUnit;
  * {@link ChannelInputShutdownEvent} then {@link ChannelInputShutdownReadComplete} once all data was
  * read (half-closure is always allowed). The channel closes itself when both sides are done.
  * {@link #close()} discards unsent writes and sends FIN; data arriving afterwards is answered with
- * RST. {@link #reset()} sends RST. A remote RST or the end of the connection closes the channel
- * without an exception ({@link #isReset()} tells them apart from a graceful close).
+ * RST. Until the remote's FIN arrives (at most {@link YamuxConfig#streamCloseTimeout()}, then RST)
+ * a closed stream still counts in {@code activeStreams()}. {@link #reset()} sends RST. A remote RST
+ * or the end of the connection closes the channel without an exception ({@link #isReset()} tells
+ * them apart from a graceful close).
  *
  * <p>Threading: the public methods are thread-safe as on any Netty channel; the package-private
  * callbacks run on the event loop only.
@@ -52,15 +54,18 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
   private final ChannelConfig config = new DefaultChannelConfig(this);
   private final ReceiveWindow receiveWindow;
   private final ArrayDeque<ByteBuf> inbound = new ArrayDeque<>();
-  private YamuxStreamState state = YamuxStreamState.OPEN;
+  private volatile YamuxStreamState state = YamuxStreamState.OPEN;
   private long sendWindow = YamuxProtocol.INITIAL_WINDOW;
-  private long sentBytes;
+  private volatile long sentBytes;
+  private volatile long receivedBytes;
+  private long bufferedBytes;
   private boolean ackPending;
   private boolean acknowledged;
   private volatile boolean open = true;
   private boolean readPending;
   private boolean delivering;
   private boolean inDoWrite;
+  private boolean resumeRequested;
   private boolean inputShutdownFired;
   private boolean removed;
   private ChannelPromise finPromise;
@@ -91,12 +96,25 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
     return state == YamuxStreamState.RESET;
   }
 
-  /** Bytes the remote currently allows us to send (its window minus bytes in flight). */
+  /**
+   * Bytes the remote currently allows us to send (its window minus bytes in flight); exact on the
+   * event loop, approximate elsewhere.
+   */
   public long sendWindow() {
     return sendWindow;
   }
 
-  /** Payload bytes sent on this stream so far. */
+  /** Payload bytes received on this stream so far. Readable from any thread. */
+  public long receivedBytes() {
+    return receivedBytes;
+  }
+
+  /** Payload bytes received but not yet delivered to the pipeline (at most the window). */
+  public long bufferedBytes() {
+    return bufferedBytes;
+  }
+
+  /** Payload bytes sent on this stream so far. Readable from any thread. */
   public long sentBytes() {
     return sentBytes;
   }
@@ -223,6 +241,8 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
       }
       return true;
     }
+    receivedBytes += data.readableBytes();
+    bufferedBytes += data.readableBytes();
     inbound.add(data);
     if (readPending && !delivering) {
       deliver();
@@ -232,6 +252,8 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
 
   void onWindowUpdate(long delta) {
     sendWindow += delta;
+    // With nothing queued, resumeWrite() does not reach doWrite(), so clear the window bit here.
+    updateWritability();
     if (delta > 0) {
       resumeWrite();
     }
@@ -248,7 +270,11 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
 
   void onRemoteFin() {
     state = state.remoteFin();
-    fireInputShutdownIfDone();
+    if (open) {
+      fireInputShutdownIfDone();
+    } else {
+      removeIfDone();
+    }
   }
 
   void onRemoteReset() {
@@ -265,8 +291,8 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
   /** The connection became writable again, or the window grew: send what waits. */
   void resumeWrite() {
     if (inDoWrite) {
-      // Re-entered from our own flush into the connection: flush0 would ignore us, so retry later.
-      parent().eventLoop().execute(this::resumeWrite);
+      // Re-entered from our own flush into the connection: flush0 would ignore us, so retry after.
+      resumeRequested = true;
       return;
     }
     if (open && unsafe().outboundBuffer() != null) {
@@ -369,6 +395,7 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
       ByteBuf b;
       while (open && (b = inbound.poll()) != null) {
         bytes += b.readableBytes();
+        bufferedBytes -= b.readableBytes();
         pipeline().fireChannelRead(b);
       }
       pipeline().fireChannelReadComplete();
@@ -406,6 +433,10 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
       writeFrames(in);
     } finally {
       inDoWrite = false;
+    }
+    if (resumeRequested) {
+      resumeRequested = false;
+      parent().eventLoop().execute(this::resumeWrite);
     }
   }
 
@@ -470,6 +501,7 @@ public final class YamuxStreamChannel extends AbstractChannel implements DuplexC
     while ((b = inbound.poll()) != null) {
       b.release();
     }
+    bufferedBytes = 0;
     if (!state.localDone()) {
       sendFin();
     }

@@ -72,7 +72,7 @@ class HostIntegrationTest {
     });
     Connection c = get(a.dial(addr(b)));
     assertThat(c.remotePeer()).isEqualTo(b.peerId());
-    assertThat(c.securityProtocol()).isNotEmpty();
+    assertThat(c.securityProtocol()).isEqualTo("/noise");
     assertThat(c.muxerProtocol()).isEqualTo("/yamux/1.0.0");
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
       assertThat(a.peerStore().protocols(b.peerId()))

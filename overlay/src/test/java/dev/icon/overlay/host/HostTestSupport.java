@@ -1,6 +1,7 @@
 package dev.icon.overlay.host;
 
 import dev.icon.overlay.api.Host;
+import dev.icon.overlay.api.HostBuilder;
 import dev.icon.overlay.api.HostConfig;
 import dev.icon.overlay.api.Stream;
 import dev.icon.overlay.api.StreamReader;
@@ -17,11 +18,25 @@ class HostTestSupport implements AutoCloseable {
 
   private final List<Host> hosts = new ArrayList<>();
 
+  private final boolean plaintext;
+
+  /** Hosts with the default security (Noise). */
+  HostTestSupport() {
+    this(false);
+  }
+
+  /** Hosts with Noise, or with the test-only plaintext channel. */
+  HostTestSupport(boolean plaintext) {
+    this.plaintext = plaintext;
+  }
+
   Host start(UnaryOperator<HostConfig.Builder> config) {
     PrivateKey key = PrivateKey.generateEd25519();
-    Host h = Host.builder()
-        .identity(key)
-        .security(new PlaintextSecureChannel(key))
+    HostBuilder builder = Host.builder().identity(key);
+    if (plaintext) {
+      builder.security(new PlaintextSecureChannel(key));
+    }
+    Host h = builder
         .config(config.apply(HostConfig.forTests().toBuilder()).build())
         .listen("/ip4/127.0.0.1/tcp/0")
         .protocol(ECHO, HostTestSupport::echo)

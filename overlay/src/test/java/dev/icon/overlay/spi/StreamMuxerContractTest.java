@@ -33,9 +33,14 @@ public abstract class StreamMuxerContractTest {
   /** Resets (aborts) {@code stream} the implementation's way. */
   protected abstract void reset(Channel stream);
 
+  /** How the two ends are linked; in memory unless overridden. */
+  protected MuxerPair.Transport transport() {
+    return MuxerPair.Transport.LOCAL;
+  }
+
   private MuxerPair pair(io.netty.channel.ChannelInitializer<Channel> clientInbound,
       io.netty.channel.ChannelInitializer<Channel> serverInbound) throws Exception {
-    return new MuxerPair(newMuxer(), clientInbound, newMuxer(), serverInbound);
+    return new MuxerPair(transport(), newMuxer(), clientInbound, newMuxer(), serverInbound);
   }
 
   private static byte[] random(int n, long seed) {

@@ -114,7 +114,8 @@ class YamuxCodecTest {
           assertThat(e.error().isConnectionError()).isTrue();
         });
     ch.writeInbound(Unpooled.wrappedBuffer(ByteBufUtil.decodeHexDump("000200010000000000000001")));
-    assertThat((Object) ch.readInbound()).as("nothing decoded after the failure").isNull();
+    Object next = ch.readInbound();
+    assertThat(next).as("nothing decoded after the failure").isNull();
     assertThat(ch.finish()).isFalse();
   }
 
