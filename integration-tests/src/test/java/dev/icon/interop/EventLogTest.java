@@ -23,7 +23,7 @@ class EventLogTest {
     log.add(event("a", 1));
     log.add(event("b", 2));
 
-    assertThat(log.await(JsPeer.named("a"), Duration.ZERO)).map(e -> e.path("n").asInt()).contains(1);
+    assertThat(log.await(PeerProcess.named("a"), Duration.ZERO)).map(e -> e.path("n").asInt()).contains(1);
   }
 
   @Test
@@ -31,7 +31,7 @@ class EventLogTest {
     EventLog log = new EventLog(10);
     CompletableFuture<Optional<JsonNode>> waiter = CompletableFuture.supplyAsync(() -> {
       try {
-        return log.await(JsPeer.named("late"), Duration.ofSeconds(30));
+        return log.await(PeerProcess.named("late"), Duration.ofSeconds(30));
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
       }
@@ -49,7 +49,7 @@ class EventLogTest {
     log.end();
 
     long start = System.nanoTime();
-    assertThat(log.await(JsPeer.named("never"), Duration.ofSeconds(30))).isEmpty();
+    assertThat(log.await(PeerProcess.named("never"), Duration.ofSeconds(30))).isEmpty();
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
   }
 
@@ -60,7 +60,7 @@ class EventLogTest {
       log.add(event("e", n));
     }
 
-    assertThat(log.matching(JsPeer.named("e"))).extracting(e -> e.path("n").asInt()).containsExactly(3, 4, 5);
+    assertThat(log.matching(PeerProcess.named("e"))).extracting(e -> e.path("n").asInt()).containsExactly(3, 4, 5);
     assertThat(log.tail(10)).startsWith("[2 earlier events dropped]");
   }
 

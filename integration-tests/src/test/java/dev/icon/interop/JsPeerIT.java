@@ -1,6 +1,6 @@
 package dev.icon.interop;
 
-import static dev.icon.interop.JsPeer.named;
+import static dev.icon.interop.PeerProcess.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two js-libp2p peers interoperating through the {@link JsPeer} fixture: proves the js side and
+ * Two js-libp2p peers interoperating through the {@link PeerProcess} fixture: proves the js side and
  * the fixture before the Java host is there to talk to.
  */
 class JsPeerIT {
@@ -27,11 +27,11 @@ class JsPeerIT {
 
   @Test
   void twoPeersConnectIdentifyPingEchoAndPerf() {
-    try (JsPeer server = JsPeer.start("--echo-protocol", ECHO, "--perf-server")) {
+    try (PeerProcess server = PeerProcess.start("--echo-protocol", ECHO, "--perf-server")) {
       String addr = server.listenAddr();
       assertThat(addr).startsWith("/ip4/127.0.0.1/tcp/").endsWith("/p2p/" + server.peerId());
 
-      try (JsPeer client = JsPeer.start("--dial", addr, "--ping", addr, "--ping-count", "3",
+      try (PeerProcess client = PeerProcess.start("--dial", addr, "--ping", addr, "--ping-count", "3",
           "--echo-protocol", ECHO, "--echo-send", addr, "--echo-bytes", String.valueOf(MIB),
           "--perf", addr, "--perf-upload", "4MiB", "--perf-download", "4MiB", "--perf-runs", "2",
           "--exit-when-done")) {
@@ -70,9 +70,9 @@ class JsPeerIT {
 
   @Test
   void protocolRegisteredLaterReachesTheConnectedPeerByIdentifyPush() {
-    try (JsPeer server = JsPeer.start()) {
+    try (PeerProcess server = PeerProcess.start()) {
       // 1 s leaves identify on connection open far behind; js debounces pushes by another second
-      try (JsPeer client = JsPeer.start("--dial", server.listenAddr(), "--register-protocol-after", "1000", "/late/1.0.0")) {
+      try (PeerProcess client = PeerProcess.start("--dial", server.listenAddr(), "--register-protocol-after", "1000", "/late/1.0.0")) {
         Predicate<JsonNode> fromClient = named("identify").and(peer(client.peerId()));
         JsonNode first = server.awaitEvent(fromClient, "identify", TIMEOUT);
         assertThat(texts(first.path("protocols"))).doesNotContain("/late/1.0.0");
@@ -90,8 +90,8 @@ class JsPeerIT {
   @Test
   void connectBenchOpensAFreshConnectionPerRunBeyondJsDefaultRateLimit() {
     int runs = 12; // js-libp2p's default would refuse the sixth inbound connection in a second
-    try (JsPeer server = JsPeer.start()) {
-      try (JsPeer client = JsPeer.start("--connect-bench", server.listenAddr(), "--connect-runs", String.valueOf(runs),
+    try (PeerProcess server = PeerProcess.start()) {
+      try (PeerProcess client = PeerProcess.start("--connect-bench", server.listenAddr(), "--connect-runs", String.valueOf(runs),
           "--exit-when-done")) {
         assertThat(client.awaitExit(TIMEOUT)).as(client.diagnostics()).isZero();
 
@@ -110,7 +110,7 @@ class JsPeerIT {
     Path keyFile = dir.resolve("keys/peer.key");
     List<String> ids = new ArrayList<>();
     for (int run = 0; run < 2; run++) {
-      try (JsPeer peer = JsPeer.start("--key-file", keyFile.toString(), "--exit-when-done")) {
+      try (PeerProcess peer = PeerProcess.start("--key-file", keyFile.toString(), "--exit-when-done")) {
         ids.add(peer.peerId());
         assertThat(peer.awaitExit(TIMEOUT)).isZero();
       }
@@ -121,9 +121,9 @@ class JsPeerIT {
 
   @Test
   void sigtermStopsThePeerCleanly() {
-    try (JsPeer peer = JsPeer.start()) {
+    try (PeerProcess peer = PeerProcess.start()) {
       peer.listenAddrs();
-      assertThat(peer.terminate(JsPeer.STOP_TIMEOUT)).as(peer.diagnostics()).isZero();
+      assertThat(peer.terminate(PeerProcess.STOP_TIMEOUT)).as(peer.diagnostics()).isZero();
       assertThat(peer.events("shutdown")).as(peer.diagnostics()).singleElement()
           .satisfies(e -> assertThat(e.path("reason").asText()).isEqualTo("SIGTERM"));
     }
@@ -131,7 +131,7 @@ class JsPeerIT {
 
   @Test
   void badOptionExitsWithUsageCode() {
-    try (JsPeer peer = JsPeer.start("--no-such-option")) {
+    try (PeerProcess peer = PeerProcess.start("--no-such-option")) {
       assertThat(peer.awaitExit(TIMEOUT)).isEqualTo(2);
       assertThat(peer.awaitEvent("error", TIMEOUT).path("where").asText()).isEqualTo("usage");
       assertThat(peer.stderr()).contains("unknown option: --no-such-option");
@@ -140,8 +140,8 @@ class JsPeerIT {
 
   @Test
   void failedActionExitsWithCode3() {
-    try (JsPeer server = JsPeer.start()) {
-      try (JsPeer client = JsPeer.start("--echo-protocol", ECHO, "--echo-send", server.listenAddr(),
+    try (PeerProcess server = PeerProcess.start()) {
+      try (PeerProcess client = PeerProcess.start("--echo-protocol", ECHO, "--echo-send", server.listenAddr(),
           "--echo-data", "nobody serves this", "--exit-when-done")) {
         assertThat(client.awaitExit(TIMEOUT)).isEqualTo(3);
         assertThat(client.awaitEvent("error", TIMEOUT).path("where").asText()).isEqualTo("echo-send");

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,13 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * A js-libp2p peer ({@code integration-tests/js-peer/peer.mjs}) running as a child process: the
- * real interop partner of the Java host in integration tests and benchmarks.
+ * A command-line peer running as a child process: the js-libp2p interop peer
+ * ({@code integration-tests/js-peer/peer.mjs}, {@link #start}) or this project's own
+ * {@code ./icon peer} ({@link #startIcon}). Both take the same options and print the same events,
+ * so a test or benchmark drives either the same way.
  *
- * <p>Options are the peer's command-line options (see its README), e.g.
- * {@code JsPeer.start("--echo-protocol", "/echo/1.0.0", "--perf-server")}. The peer prints one
+ * <p>Options are the peers' command-line options (see the js peer's README), e.g.
+ * {@code PeerProcess.start("--echo-protocol", "/echo/1.0.0", "--perf-server")}. The peer prints one
  * JSON event per line on stdout; a reader thread records them in order, and the await methods
  * block (up to a timeout, on a condition, never by sleeping) until a matching event has been
  * printed, or fail at once if the process has ended. stderr is kept in a bounded buffer and
@@ -33,7 +36,7 @@ import java.util.function.Predicate;
  * {@link #terminate(Duration)}) sends SIGTERM to this peer's process only, waits for it to exit
  * and kills it forcibly after a timeout; it is idempotent. Use with try-with-resources.
  */
-public final class JsPeer implements AutoCloseable {
+public final class PeerProcess implements AutoCloseable {
 
   /** How long the peer may take to start listening (node startup plus loading libp2p). */
   public static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
@@ -54,14 +57,14 @@ public final class JsPeer implements AutoCloseable {
   private Thread stdoutReader;
   private Thread stderrReader;
 
-  private JsPeer(List<String> command, Process process) {
+  private PeerProcess(List<String> command, Process process) {
     this.command = command;
     this.process = process;
   }
 
   /** Starts the two reader threads; called once by the factory, before the peer is returned. */
-  private JsPeer startReaders() {
-    String name = "js-peer-" + process.pid();
+  private PeerProcess startReaders() {
+    String name = "peer-" + process.pid();
     stdoutReader = readLines(name + "-stdout", process.getInputStream(), this::onStdoutLine, events::end);
     stderrReader = readLines(name + "-stderr", process.getErrorStream(), stderr::appendLine, () -> { });
     return this;
@@ -72,12 +75,12 @@ public final class JsPeer implements AutoCloseable {
    * {@link #listenAddrs()} to wait until it listens). Skips or fails the calling test, as
    * {@link dev.icon.testing.Prerequisites} decides, when node or the npm packages are missing.
    */
-  public static JsPeer start(String... args) {
+  public static PeerProcess start(String... args) {
     return start(List.of(args));
   }
 
   /** As {@link #start(String...)}. */
-  public static JsPeer start(List<String> args) {
+  public static PeerProcess start(List<String> args) {
     JsPeerInstallation installation = JsPeerInstallation.locate();
     List<String> command = new ArrayList<>();
     command.add(installation.node().toString());
@@ -86,7 +89,28 @@ public final class JsPeer implements AutoCloseable {
     try {
       Process process = new ProcessBuilder(command).directory(installation.directory().toFile()).start();
       process.getOutputStream().close(); // the peer reads nothing from stdin
-      return new JsPeer(List.copyOf(command), process).startReaders();
+      return new PeerProcess(List.copyOf(command), process).startReaders();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + command, e);
+    }
+  }
+
+  /**
+   * Starts {@code ./icon peer args...} from the repository root on the newest JDK, without
+   * rebuilding (the reactor has packaged icon-node before integration tests run).
+   */
+  public static PeerProcess startIcon(String... args) {
+    Path root = dev.icon.testing.RepositoryRoot.find();
+    List<String> command = new ArrayList<>();
+    command.add(root.resolve("icon").toString());
+    command.add("peer");
+    command.addAll(List.of(args));
+    try {
+      ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
+      pb.environment().put("ICON_SKIP_BUILD", "1");
+      Process process = pb.start();
+      process.getOutputStream().close();
+      return new PeerProcess(List.copyOf(command), process).startReaders();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command, e);
     }
@@ -111,7 +135,7 @@ public final class JsPeer implements AutoCloseable {
   public JsonNode awaitEvent(Predicate<JsonNode> matcher, String description, Duration timeout) {
     try {
       return events.await(matcher, timeout).orElseThrow(() -> new AssertionError(
-          "js peer: no " + description + " within " + timeout + (process.isAlive() ? "" : " (process exited)")
+          "peer: no " + description + " within " + timeout + (process.isAlive() ? "" : " (process exited)")
               + "\n" + diagnostics()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -150,7 +174,7 @@ public final class JsPeer implements AutoCloseable {
   public int awaitExit(Duration timeout) {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new AssertionError("js peer did not exit within " + timeout + "\n" + diagnostics());
+        throw new AssertionError("peer did not exit within " + timeout + "\n" + diagnostics());
       }
       joinReaders();
       return process.exitValue();
@@ -198,7 +222,7 @@ public final class JsPeer implements AutoCloseable {
   public String diagnostics() {
     String exit = process.isAlive() ? "running" : "exited with " + process.exitValue();
     String noise = nonJsonStdout.toString();
-    return "js peer " + command + " (pid " + process.pid() + ", " + exit + ")\n"
+    return "peer " + command + " (pid " + process.pid() + ", " + exit + ")\n"
         + "--- last events ---\n" + events.tail(EVENTS_IN_FAILURES)
         + (noise.isEmpty() ? "" : "--- non-JSON stdout ---\n" + noise)
         + "--- stderr ---\n" + stderr;
@@ -206,7 +230,7 @@ public final class JsPeer implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "JsPeer[pid " + process.pid() + "]";
+    return "PeerProcess[pid " + process.pid() + "]";
   }
 
   private void onStdoutLine(String line) {

@@ -1,0 +1,110 @@
+package dev.icon.bench.overlay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A benchmark participant running as a child process that prints JSON events on stdout (the icon
+ * and js peers, the plain TCP harness). stderr goes to a log file so a failure can be read later.
+ * Only this process is ever signalled.
+ */
+final class BenchProcess implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String name;
+  private final Process process;
+  private final LinkedBlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+  private final List<JsonNode> seen = new ArrayList<>();
+
+  private BenchProcess(String name, Process process) {
+    this.name = name;
+    this.process = process;
+    Thread reader = new Thread(this::readEvents, name + "-stdout");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  static BenchProcess start(String name, Path dir, Map<String, String> env, Path log,
+      List<String> command) {
+    try {
+      ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+          .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      pb.environment().putAll(env);
+      Process p = pb.start();
+      p.getOutputStream().close();
+      return new BenchProcess(name, p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + command, e);
+    }
+  }
+
+  private void readEvents() {
+    try (BufferedReader r = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (line.startsWith("{")) {
+          events.add(JSON.readTree(line));
+        }
+      }
+    } catch (IOException e) {
+      // the process ended; await() reports the missing event
+    }
+  }
+
+  /** The next event named {@code event} (skipping others), or an exception after the timeout. */
+  JsonNode await(String event, long timeoutSeconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    for (JsonNode e : seen) {
+      if (event.equals(e.path("event").asText())) {
+        seen.remove(e);
+        return e;
+      }
+    }
+    while (true) {
+      long left = deadline - System.nanoTime();
+      JsonNode e = left > 0 ? events.poll(Math.min(left, 200_000_000L), TimeUnit.NANOSECONDS) : null;
+      if (e == null) {
+        if (left <= 0 || (!process.isAlive() && events.isEmpty())) {
+          throw new IllegalStateException(name + ": no '" + event + "' event"
+              + (process.isAlive() ? " within " + timeoutSeconds + " s" : ", process exited "
+              + process.exitValue()) + " (see its log)");
+        }
+        continue;
+      }
+      if ("error".equals(e.path("event").asText())) {
+        throw new IllegalStateException(name + " reported an error: " + e);
+      }
+      if (event.equals(e.path("event").asText())) {
+        return e;
+      }
+      seen.add(e);
+    }
+  }
+
+  /** The first listen address printed by a peer. */
+  String listenAddr(long timeoutSeconds) throws InterruptedException {
+    return await("listening", timeoutSeconds).path("addrs").get(0).asText();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.toHandle().destroy();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+}
