@@ -195,7 +195,6 @@ public final class YamuxStreamChannel extends ChildChannel {
     // With nothing queued, resumeWrite() does not reach doWrite(), so clear the window bit here.
     updateWritability();
     if (delta > 0) {
-      updateWritability(); // also when nothing waits: the window alone made us unwritable
       resumeWrite();
     }
   }
