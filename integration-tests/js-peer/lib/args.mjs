@@ -16,8 +16,10 @@ export const USAGE = `usage: node peer.mjs [options]
   --perf-upload BYTES            bytes to upload per run (default 1048576; suffixes KiB MiB GiB)
   --perf-download BYTES          bytes to download per run (default 1048576)
   --perf-runs N                  perf runs, one stream each, on one connection (default 1)
+  --perf-warmup N                untimed perf runs before the measured ones (default 0)
   --connect-bench MULTIADDR      dial, handshake and ping on a fresh connection per run
   --connect-runs N               connect-bench runs (default 10)
+  --connect-warmup N             untimed connect-bench runs before the measured ones (default 0)
   --register-protocol-after MS ID   register an echo handler for ID after MS (triggers identify push)
   --exit-when-done               exit once every requested action has finished
   --duration SECONDS             exit after this long
@@ -49,8 +51,10 @@ const SPEC = {
   '--perf-upload': { key: 'perfUpload', kind: 'value', type: 'bytes' },
   '--perf-download': { key: 'perfDownload', kind: 'value', type: 'bytes' },
   '--perf-runs': { key: 'perfRuns', kind: 'value', type: 'positiveInt' },
+  '--perf-warmup': { key: 'perfWarmup', kind: 'value', type: 'nonNegativeInt' },
   '--connect-bench': { key: 'connectBench', kind: 'value', type: 'multiaddr' },
   '--connect-runs': { key: 'connectRuns', kind: 'value', type: 'positiveInt' },
+  '--connect-warmup': { key: 'connectWarmup', kind: 'value', type: 'nonNegativeInt' },
   '--register-protocol-after': { key: 'registerAfter', kind: 'pair', types: ['nonNegativeInt', 'protocol'] },
   '--exit-when-done': { key: 'exitWhenDone', kind: 'flag' },
   '--duration': { key: 'duration', kind: 'value', type: 'positiveNumber' },
@@ -146,8 +150,9 @@ function validate (raw, seen) {
   requireWith(seen, '--echo-data', '--echo-send')
   requireWith(seen, '--echo-bytes', '--echo-send')
   requireWith(seen, '--echo-send', '--echo-protocol')
-  for (const o of ['--perf-upload', '--perf-download', '--perf-runs']) requireWith(seen, o, '--perf')
+  for (const o of ['--perf-upload', '--perf-download', '--perf-runs', '--perf-warmup']) requireWith(seen, o, '--perf')
   requireWith(seen, '--connect-runs', '--connect-bench')
+  requireWith(seen, '--connect-warmup', '--connect-bench')
   if (seen.has('--echo-send') && seen.has('--echo-data') === seen.has('--echo-bytes')) {
     throw new UsageError('--echo-send needs exactly one of --echo-data and --echo-bytes')
   }
@@ -167,8 +172,10 @@ function validate (raw, seen) {
     perfUpload: raw.perfUpload ?? 1024 * 1024,
     perfDownload: raw.perfDownload ?? 1024 * 1024,
     perfRuns: raw.perfRuns ?? 1,
+    perfWarmup: raw.perfWarmup ?? 0,
     connectBench: raw.connectBench,
     connectRuns: raw.connectRuns ?? 10,
+    connectWarmup: raw.connectWarmup ?? 0,
     registerAfter: raw.registerAfter.map(([delayMs, protocol]) => ({ delayMs, protocol })),
     exitWhenDone: raw.exitWhenDone === true,
     durationMs: raw.duration == null ? undefined : raw.duration * 1000,

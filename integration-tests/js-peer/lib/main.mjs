@@ -85,16 +85,19 @@ async function runActions (node, opts, runner) {
       { text: opts.echoData, byteCount: opts.echoBytes }, signal))
   }
   if (opts.perf != null) {
-    await runner.run('perf', (signal) => perfClient(node, opts, signal), opts.actionTimeoutMs * opts.perfRuns)
+    await runner.run('perf', (signal) => perfClient(node, opts, signal), opts.actionTimeoutMs * (opts.perfRuns + opts.perfWarmup))
   }
   if (opts.connectBench != null) {
-    await runner.run('connect-bench', (signal) => connectBench(node, opts.connectBench, opts.connectRuns, signal),
-      opts.actionTimeoutMs * opts.connectRuns)
+    await runner.run('connect-bench', (signal) => connectBench(node, opts.connectBench, opts.connectRuns, opts.connectWarmup, signal),
+      opts.actionTimeoutMs * (opts.connectRuns + opts.connectWarmup))
   }
 }
 
 async function perfClient (node, opts, signal) {
   const connection = await node.dial(opts.perf, { signal })
+  for (let run = 1; run <= opts.perfWarmup; run++) {
+    await perfRun(connection, opts.perfUpload, opts.perfDownload, signal) // warm-up: not reported
+  }
   const results = []
   for (let run = 1; run <= opts.perfRuns; run++) {
     const result = await perfRun(connection, opts.perfUpload, opts.perfDownload, signal)
@@ -114,7 +117,12 @@ async function perfClient (node, opts, signal) {
 }
 
 /** Each run: a new connection (TCP, multistream, Noise, Yamux), one ping, then close. */
-async function connectBench (node, target, runs, signal) {
+async function connectBench (node, target, runs, warmup, signal) {
+  for (let run = 1; run <= warmup; run++) { // warm-up: not reported
+    const connection = await node.dial(target, { signal, force: true })
+    await pingOn(connection, 1, () => {}, signal)
+    await connection.close({ signal })
+  }
   const times = []
   for (let run = 1; run <= runs; run++) {
     const start = performance.now()

@@ -34,25 +34,47 @@ public class ChaChaPolyBenchmark {
   @Param({"1024", "16384", "65519"})
   public int size;
 
+  /** Where the bytes live: byte arrays ("heap") or direct ByteBuffers ("direct"). */
+  @Param({"heap", "direct"})
+  public String memory;
+
   private Cipher cipher;
+  private Cipher opener;
   private SecretKeySpec key;
   private ByteBuffer plain;
   private ByteBuffer sealed;
+  private ByteBuffer sealedInput;
+  private ByteBuffer opened;
   private long nonce;
 
   @Setup
   public void setUp() throws GeneralSecurityException {
     cipher = Cipher.getInstance("ChaCha20-Poly1305");
     key = new SecretKeySpec(new byte[32], "ChaCha20");
-    plain = ByteBuffer.allocateDirect(size);
-    sealed = ByteBuffer.allocateDirect(size + 16);
+    opener = Cipher.getInstance("ChaCha20-Poly1305");
+    boolean direct = memory.equals("direct");
+    plain = direct ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size);
+    sealed = direct ? ByteBuffer.allocateDirect(size + 16) : ByteBuffer.allocate(size + 16);
+    opened = direct ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size);
+    cipher.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(new byte[12]));
+    sealedInput = direct ? ByteBuffer.allocateDirect(size + 16) : ByteBuffer.allocate(size + 16);
+    cipher.doFinal(plain.duplicate(), sealedInput);
+    sealedInput.flip();
+  }
+
+  /** Opens one message (the same one each time: decryption may reuse key and nonce). */
+  @Benchmark
+  public int open() throws GeneralSecurityException {
+    opener.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(new byte[12]));
+    opened.clear();
+    return opener.doFinal(sealedInput.duplicate(), opened);
   }
 
   /** Seals one message with a fresh nonce, as a Noise CipherState does. */
   @Benchmark
   public int seal() throws GeneralSecurityException {
     byte[] iv = new byte[12];
-    long n = nonce++;
+    long n = ++nonce;
     for (int i = 0; i < 8; i++) {
       iv[4 + i] = (byte) (n >>> (8 * i));
     }

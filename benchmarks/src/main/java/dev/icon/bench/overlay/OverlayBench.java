@@ -19,7 +19,15 @@ import java.util.concurrent.TimeUnit;
  * as a deployment would run it. Run through {@code scripts/bench-overlay}, which builds first.
  *
  * <pre>
- *   OverlayBench [--size BYTES] [--runs N] [--connect-runs N] [--no-js] [--no-jmh]
+ *   OverlayBench [--size BYTES] [--runs N] [--connect-runs N] [--warmup N] [--connect-warmup N]
+ *                [--no-js] [--no-jmh]
+ * </pre>
+ *
+ * <p>Every peer, Java or js, first does {@code --warmup} unreported perf runs (default 2) and
+ * {@code --connect-warmup} unreported connections (default 500), so the figures are those of a
+ * long-running node; {@code --warmup 0 --connect-warmup 0} measures cold processes instead.
+ *
+ * <pre>
  * </pre>
  */
 public final class OverlayBench {
@@ -31,14 +39,19 @@ public final class OverlayBench {
   private final long size;
   private final int runs;
   private final int connectRuns;
+  private final int warmup;
+  private final int connectWarmup;
   private final Map<String, Double> results = new LinkedHashMap<>();
 
-  private OverlayBench(Path root, long size, int runs, int connectRuns) throws IOException {
+  private OverlayBench(Path root, long size, int runs, int connectRuns, int warmup,
+      int connectWarmup) throws IOException {
     this.root = root;
     this.logs = Files.createDirectories(root.resolve("benchmarks/target/bench-logs"));
     this.size = size;
     this.runs = runs;
     this.connectRuns = connectRuns;
+    this.warmup = warmup;
+    this.connectWarmup = connectWarmup;
   }
 
   public static void main(String[] args) throws Exception {
@@ -47,25 +60,31 @@ public final class OverlayBench {
     int connectRuns = 50;
     boolean js = true;
     boolean jmh = true;
+    int warmup = 2;
+    int connectWarmup = 500;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--size" -> size = Long.parseLong(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--connect-runs" -> connectRuns = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--connect-warmup" -> connectWarmup = Integer.parseInt(args[++i]);
         case "--no-js" -> js = false;
         case "--no-jmh" -> jmh = false;
         default -> {
           System.err.println("usage: OverlayBench [--size BYTES] [--runs N] [--connect-runs N]"
-              + " [--no-js] [--no-jmh]");
+              + " [--warmup N] [--connect-warmup N] [--no-js] [--no-jmh]");
           System.exit(2);
         }
       }
     }
-    OverlayBench bench = new OverlayBench(Jdks.repositoryRoot(), size, runs, connectRuns);
+    OverlayBench bench = new OverlayBench(Jdks.repositoryRoot(), size, runs, connectRuns,
+        warmup, connectWarmup);
     Path newest = Jdks.newest();
     Path jdk17 = Jdks.find(17);
-    System.out.printf("# overlay benchmark: %d MiB per direction, %d runs, %d connects; logs in %s%n",
-        size >> 20, runs, connectRuns, bench.logs);
+    System.out.printf("# overlay benchmark: %d MiB per direction, %d runs, %d connects, warm-up %d"
+        + " perf runs and %d connects (the same for every peer); logs in %s%n", size >> 20, runs,
+        connectRuns, warmup, connectWarmup, bench.logs);
     bench.plainTcp(newest, "ceiling plain TCP (" + Jdks.label(newest) + ")");
     bench.iconPeers(newest, "java " + Jdks.label(newest));
     if (jdk17 != null && !jdk17.equals(newest)) {
@@ -117,14 +136,15 @@ public final class OverlayBench {
       String addr = s.listenAddr(120);
       List<String> perf = new ArrayList<>(peer);
       perf.addAll(List.of("--perf", addr, "--perf-upload", String.valueOf(size), "--perf-download",
-          String.valueOf(size), "--perf-runs", String.valueOf(runs), "--action-timeout", "300",
+          String.valueOf(size), "--perf-runs", String.valueOf(runs), "--perf-warmup",
+          String.valueOf(warmup), "--action-timeout", "300",
           "--exit-when-done"));
       try (BenchProcess c = BenchProcess.start(tag + "-perf", root, env, log(tag + "-perf"), perf)) {
         record(label, c.await("perf-summary", TIMEOUT_S));
       }
       List<String> connect = new ArrayList<>(peer);
       connect.addAll(List.of("--connect-bench", addr, "--connect-runs", String.valueOf(connectRuns),
-          "--exit-when-done"));
+          "--connect-warmup", String.valueOf(connectWarmup), "--exit-when-done"));
       try (BenchProcess c = BenchProcess.start(tag + "-connect", root, env, log(tag + "-connect"),
           connect)) {
         JsonNode summary = c.await("connect-summary", TIMEOUT_S);
@@ -137,7 +157,8 @@ public final class OverlayBench {
   private void chacha(Path jdk) throws Exception {
     Path out = logs.resolve("chacha-" + Jdks.label(jdk).replace(' ', '-') + ".json");
     List<String> cmd = javaCommand(jdk, "org.openjdk.jmh.Main");
-    cmd.addAll(List.of("ChaChaPolyBenchmark", "-p", "size=65519", "-f", "1", "-wi", "3", "-i", "5",
+    cmd.addAll(List.of("ChaChaPolyBenchmark.seal", "-p", "size=65519", "-p", "memory=heap", "-f", "1",
+        "-wi", "3", "-i", "5",
         "-w", "1s", "-r", "1s", "-rf", "json", "-rff", out.toString()));
     Process p = new ProcessBuilder(cmd).directory(root.toFile())
         .redirectOutput(log("chacha").toFile()).redirectErrorStream(true).start();

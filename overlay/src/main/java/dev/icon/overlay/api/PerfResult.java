@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param uploadBytes bytes sent to the server
  * @param downloadBytes bytes received from the server
- * @param uploadTime from the first byte sent to the end of upload (write side closed)
+ * @param uploadTime from the first byte sent until the server began to answer (it answers only
+ *     after reading the whole upload), or until end of stream when nothing is downloaded
  * @param totalTime from the first byte sent to the last byte received
  */
 public record PerfResult(long uploadBytes, long downloadBytes, Duration uploadTime, Duration totalTime) {

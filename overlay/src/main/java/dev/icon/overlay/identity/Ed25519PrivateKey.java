@@ -2,19 +2,16 @@ package dev.icon.overlay.identity;
 
 import com.google.protobuf.ByteString;
 import dev.icon.proto.libp2p.crypto.KeyType;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.spec.EdECPrivateKeySpec;
-import java.security.spec.NamedParameterSpec;
 import java.util.Arrays;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * An Ed25519 private key: the 32-byte seed plus its public key. Signs with the JDK's Ed25519. The
- * public key is derived with BouncyCastle, since the JDK has no API for deriving it from a seed.
+ * An Ed25519 private key: the 32-byte seed plus its public key. Signs with BouncyCastle's RFC 8032
+ * arithmetic, several times faster than the JDK's Ed25519 (signing is on every connection's
+ * handshake); the JDK also has no API for deriving the public key from a seed.
  */
 final class Ed25519PrivateKey implements PrivateKey {
 
@@ -22,18 +19,11 @@ final class Ed25519PrivateKey implements PrivateKey {
 
   private final byte[] seed;
   private final Ed25519PublicKey publicKey;
-  private final java.security.PrivateKey jdkKey;
 
   private Ed25519PrivateKey(byte[] seed) {
     this.seed = seed.clone();
     this.publicKey = Ed25519PublicKey.fromRaw(
         new Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded());
-    try {
-      this.jdkKey = KeyFactory.getInstance("Ed25519")
-          .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
-    } catch (GeneralSecurityException e) {
-      throw new IdentityException(IdentityError.CRYPTO_FAILURE, "JDK rejected Ed25519 key", e);
-    }
   }
 
   static Ed25519PrivateKey generate(SecureRandom random) {
@@ -66,14 +56,9 @@ final class Ed25519PrivateKey implements PrivateKey {
 
   @Override
   public byte[] sign(byte[] data) {
-    try {
-      Signature signer = Signature.getInstance("Ed25519");
-      signer.initSign(jdkKey);
-      signer.update(data);
-      return signer.sign();
-    } catch (GeneralSecurityException e) {
-      throw new IdentityException(IdentityError.CRYPTO_FAILURE, "Ed25519 signing failed", e);
-    }
+    byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
+    Ed25519.sign(seed, 0, publicKey.raw(), 0, data, 0, data.length, signature, 0);
+    return signature;
   }
 
   @Override

@@ -1,15 +1,12 @@
 package dev.icon.overlay.identity;
 
 import dev.icon.proto.libp2p.crypto.KeyType;
-import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.Signature;
-import java.security.spec.EdECPoint;
-import java.security.spec.EdECPublicKeySpec;
-import java.security.spec.NamedParameterSpec;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
-/** An Ed25519 public key (32 bytes, RFC 8032), verified with the JDK's Ed25519. */
+/**
+ * An Ed25519 public key (32 bytes, RFC 8032), verified with BouncyCastle's RFC 8032 arithmetic
+ * (several times faster than the JDK's; verification is on every handshake).
+ */
 final class Ed25519PublicKey extends EncodedPublicKey {
 
   static final int LENGTH = 32;
@@ -28,27 +25,8 @@ final class Ed25519PublicKey extends EncodedPublicKey {
 
   @Override
   public boolean verify(byte[] data, byte[] signature) {
-    try {
-      Signature verifier = Signature.getInstance("Ed25519");
-      verifier.initVerify(toJdk(raw()));
-      verifier.update(data);
-      return verifier.verify(signature);
-    } catch (GeneralSecurityException | RuntimeException e) {
-      // Malformed signature or a point the JDK cannot decode: not a valid signature.
-      return false;
-    }
-  }
-
-  /** RFC 8032 encoding (little-endian y, x parity in the top bit) to a JDK key. */
-  private static java.security.PublicKey toJdk(byte[] raw) throws GeneralSecurityException {
-    boolean xOdd = (raw[LENGTH - 1] & 0x80) != 0;
-    byte[] bigEndian = new byte[LENGTH];
-    for (int i = 0; i < LENGTH; i++) {
-      bigEndian[i] = raw[LENGTH - 1 - i];
-    }
-    bigEndian[0] &= 0x7F;
-    EdECPoint point = new EdECPoint(xOdd, new BigInteger(1, bigEndian));
-    return KeyFactory.getInstance("Ed25519")
-        .generatePublic(new EdECPublicKeySpec(NamedParameterSpec.ED25519, point));
+    // RFC 8032 verification: rejects non-canonical encodings and points not on the curve.
+    return signature != null && signature.length == Ed25519.SIGNATURE_SIZE
+        && Ed25519.verify(signature, 0, raw(), 0, data, 0, data.length);
   }
 }

@@ -155,13 +155,24 @@ final class CipherState {
     }
     int outLen = len - NoiseProtocol.TAG_LENGTH;
     out.ensureWritable(outLen);
+    byte[] src;
+    int srcOffset;
+    if (ciphertext.hasArray()) {
+      src = ciphertext.array();
+      srcOffset = ciphertext.arrayOffset() + ciphertext.readerIndex();
+    } else {
+      // Frames read from a socket are direct; the JDK decrypts a direct ByteBuffer through an
+      // internal copy on a slower path, so one copy into the scratch array is cheaper.
+      src = scratch(len);
+      srcOffset = 0;
+      ciphertext.getBytes(ciphertext.readerIndex(), src, 0, len);
+    }
     try {
       init(Cipher.DECRYPT_MODE, null);
-      if (ciphertext.hasArray() && out.hasArray()) {
-        cipher.doFinal(ciphertext.array(), ciphertext.arrayOffset() + ciphertext.readerIndex(), len,
-            out.array(), out.arrayOffset() + out.writerIndex());
+      if (out.hasArray()) {
+        cipher.doFinal(src, srcOffset, len, out.array(), out.arrayOffset() + out.writerIndex());
       } else {
-        cipher.doFinal(ciphertext.nioBuffer(), out.nioBuffer(out.writerIndex(), outLen));
+        cipher.doFinal(ByteBuffer.wrap(src, srcOffset, len), out.nioBuffer(out.writerIndex(), outLen));
       }
     } catch (AEADBadTagException e) {
       throw new NoiseException(NoiseError.DECRYPT_FAILED, "authentication tag mismatch", e);

@@ -23,6 +23,7 @@ public final class PerfClient extends ChannelInboundHandlerAdapter {
   private final PerfSender sender;
   private long start;
   private long uploadDone;
+  private long firstByte;
   private long received;
   private boolean started;
 
@@ -65,6 +66,9 @@ public final class PerfClient extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof ByteBuf in) {
+      if (firstByte == 0 && in.isReadable()) {
+        firstByte = nanoTime.getAsLong();
+      }
       received += in.readableBytes();
       in.release();
     } else {
@@ -101,8 +105,12 @@ public final class PerfClient extends ChannelInboundHandlerAdapter {
       result.completeExceptionally(new IllegalStateException(
           "perf stream ended after " + received + " of " + download + " bytes"));
     } else {
+      // The server answers only once it has read the whole upload, so the upload is timed to the
+      // first byte of the answer (to the end when nothing is downloaded), as js-libp2p's perf
+      // client does: bytes still in windows and socket buffers are not counted as uploaded.
+      long uploaded = firstByte != 0 ? firstByte : end;
       result.complete(new PerfResult(upload, received,
-          Duration.ofNanos(uploadDone - start), Duration.ofNanos(end - start)));
+          Duration.ofNanos(uploaded - start), Duration.ofNanos(end - start)));
     }
     ctx.close();
   }

@@ -91,6 +91,9 @@ final class PeerActions {
     double[] down = new double[runs];
     double[] upGbps = new double[runs];
     double[] downGbps = new double[runs];
+    for (int i = 0; i < options.perfWarmup; i++) { // warm-up: not reported
+      await(host.perf(peer, options.perfUpload, options.perfDownload), options.actionTimeoutSeconds);
+    }
     for (int i = 0; i < runs; i++) {
       PerfResult r = await(host.perf(peer, options.perfUpload, options.perfDownload),
           options.actionTimeoutSeconds);
@@ -125,6 +128,11 @@ final class PeerActions {
     Multiaddr target = Multiaddr.parse(options.connectBench);
     int runs = options.connectRuns;
     double[] times = new double[runs];
+    for (int i = 0; i < options.connectWarmup; i++) { // warm-up: not reported
+      Connection c = await(host.dial(target));
+      await(host.ping(c.remotePeer()));
+      await(host.disconnect(c.remotePeer()));
+    }
     for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
       Connection c = await(host.dial(target));

@@ -85,12 +85,20 @@ public final class PeerCommand implements Callable<Integer> {
   @Option(names = "--perf-runs", paramLabel = "N", defaultValue = "1")
   int perfRuns;
 
+  @Option(names = "--perf-warmup", paramLabel = "N", defaultValue = "0",
+      description = "Unreported perf runs before the measured ones.")
+  int perfWarmup;
+
   @Option(names = "--connect-bench", paramLabel = "MULTIADDR",
       description = "Time new connections: dial, Noise, Yamux and a first ping.")
   String connectBench;
 
   @Option(names = "--connect-runs", paramLabel = "N", defaultValue = "10")
   int connectRuns;
+
+  @Option(names = "--connect-warmup", paramLabel = "N", defaultValue = "0",
+      description = "Unreported connect-bench runs before the measured ones.")
+  int connectWarmup;
 
   @Option(names = "--action-timeout", paramLabel = "SECONDS", defaultValue = "60",
       description = "Time limit of each action (default ${DEFAULT-VALUE}).")
@@ -190,7 +198,8 @@ public final class PeerCommand implements Callable<Integer> {
           "--echo-send needs --echo-protocol and exactly one of --echo-data or --echo-bytes");
     }
     if (pingCount < 1 || perfRuns < 1 || connectRuns < 1 || actionTimeoutSeconds < 1
-        || perfUpload < 0 || perfDownload < 0 || (echoBytes != null && echoBytes < 0)) {
+        || perfUpload < 0 || perfDownload < 0 || (echoBytes != null && echoBytes < 0)
+        || perfWarmup < 0 || connectWarmup < 0) {
       throw new ParameterException(spec.commandLine(), "counts, sizes and timeouts must be positive");
     }
   }
