@@ -56,7 +56,7 @@ public record HostConfig(
     long maxPerfBytes) {
 
   /** The version sent as {@code icon/<version>} in identify. */
-  public static final String VERSION = "0.1.0";
+  public static final String VERSION = BuildInfo.version();
 
   /** Validates; the message names the field at fault. */
   public HostConfig {

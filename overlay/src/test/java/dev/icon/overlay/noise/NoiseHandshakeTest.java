@@ -9,6 +9,7 @@ import dev.icon.overlay.identity.PublicKey;
 import dev.icon.overlay.spi.LocalChannelPair;
 import dev.icon.overlay.spi.Role;
 import dev.icon.overlay.spi.SecureSession;
+import dev.icon.overlay.spi.SecureChannelContractTest.Collector;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.List;
@@ -155,7 +156,7 @@ class NoiseHandshakeTest {
   @Test
   void plaintextWrittenBeforeCompletionIsSentAfterIt() throws Exception {
     CompletableFuture<SecureSession> atListener = start(pair.listener(), listenerKey, Role.RESPONDER, Optional.empty(), List.of());
-    SecureChannelTestSupport.Collector received = new SecureChannelTestSupport.Collector();
+    Collector received = new Collector();
     atListener.thenRun(() -> pair.listener().pipeline().addLast(received));
     CompletableFuture<SecureSession> atDialer = start(pair.dialer(), dialerKey, Role.INITIATOR, Optional.empty(), List.of());
     pair.dialer().writeAndFlush(Unpooled.copiedBuffer("early", java.nio.charset.StandardCharsets.US_ASCII));

@@ -111,8 +111,8 @@ public abstract class SecureChannelContractTest {
     return Unpooled.copiedBuffer(s, StandardCharsets.US_ASCII);
   }
 
-  /** Accumulates received plaintext. */
-  static final class Collector extends ChannelInboundHandlerAdapter {
+  /** Accumulates received plaintext as ASCII; releases every buffer. Shared by the Noise tests. */
+  public static final class Collector extends ChannelInboundHandlerAdapter {
     private final StringBuffer received = new StringBuffer();
 
     @Override
@@ -122,7 +122,8 @@ public abstract class SecureChannelContractTest {
       buf.release();
     }
 
-    String text() {
+    /** What arrived so far. */
+    public String text() {
       return received.toString();
     }
   }
