@@ -19,7 +19,12 @@ import java.util.List;
 public final class NoiseFrameCodec extends ByteToMessageDecoder {
 
   /** Creates a decoder for one channel. */
-  public NoiseFrameCodec() {}
+  public NoiseFrameCodec() {
+    // Frames (up to 64 KiB) usually span socket reads. Merging would copy every byte into a
+    // growing cumulation; a composite keeps the reads as they are, and the decryptor copies each
+    // frame once into its scratch array anyway.
+    setCumulator(COMPOSITE_CUMULATOR);
+  }
 
   @Override
   protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
