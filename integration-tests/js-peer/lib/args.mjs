@@ -11,6 +11,7 @@ export const USAGE = `usage: node peer.mjs [options]
   --echo-protocol ID...          serve an echo handler on each protocol id
   --echo-send MULTIADDR          open a stream on the first --echo-protocol and check the echo
   --echo-data TEXT | --echo-bytes N   what --echo-send sends (text, or N random bytes)
+  --echo-streams N               --echo-send on N concurrent streams of one connection (default 1)
   --perf-server                  serve /perf/1.0.0
   --perf MULTIADDR               run the perf client against a perf server
   --perf-upload BYTES            bytes to upload per run (default 1048576; suffixes KiB MiB GiB)
@@ -46,6 +47,7 @@ const SPEC = {
   '--echo-send': { key: 'echoSend', kind: 'value', type: 'multiaddr' },
   '--echo-data': { key: 'echoData', kind: 'value', type: 'string' },
   '--echo-bytes': { key: 'echoBytes', kind: 'value', type: 'bytes' },
+  '--echo-streams': { key: 'echoStreams', kind: 'value', type: 'positiveInt' },
   '--perf-server': { key: 'perfServer', kind: 'flag' },
   '--perf': { key: 'perf', kind: 'value', type: 'multiaddr' },
   '--perf-upload': { key: 'perfUpload', kind: 'value', type: 'bytes' },
@@ -150,6 +152,7 @@ function validate (raw, seen) {
   requireWith(seen, '--echo-data', '--echo-send')
   requireWith(seen, '--echo-bytes', '--echo-send')
   requireWith(seen, '--echo-send', '--echo-protocol')
+  requireWith(seen, '--echo-streams', '--echo-send')
   for (const o of ['--perf-upload', '--perf-download', '--perf-runs', '--perf-warmup']) requireWith(seen, o, '--perf')
   requireWith(seen, '--connect-runs', '--connect-bench')
   requireWith(seen, '--connect-warmup', '--connect-bench')
@@ -167,6 +170,7 @@ function validate (raw, seen) {
     echoSend: raw.echoSend,
     echoData: raw.echoData,
     echoBytes: raw.echoBytes,
+    echoStreams: raw.echoStreams ?? 1,
     perfServer: raw.perfServer === true,
     perf: raw.perf,
     perfUpload: raw.perfUpload ?? 1024 * 1024,

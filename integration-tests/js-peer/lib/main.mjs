@@ -81,8 +81,12 @@ async function runActions (node, opts, runner) {
     })
   }
   if (opts.echoSend != null) {
-    await runner.run('echo-send', (signal) => echoSend(node, opts.echoSend, opts.echoProtocols[0],
-      { text: opts.echoData, byteCount: opts.echoBytes }, signal))
+    await runner.run('echo-send', async (signal) => {
+      // Concurrent streams share one connection: each stream's dial reuses this one.
+      await node.dial(opts.echoSend, { signal })
+      await Promise.all(Array.from({ length: opts.echoStreams }, () => echoSend(node, opts.echoSend,
+        opts.echoProtocols[0], { text: opts.echoData, byteCount: opts.echoBytes }, signal)))
+    })
   }
   if (opts.perf != null) {
     await runner.run('perf', (signal) => perfClient(node, opts, signal), opts.actionTimeoutMs * (opts.perfRuns + opts.perfWarmup))

@@ -131,6 +131,22 @@ class JavaJsInteropIT {
   }
 
   @Test
+  void jsOpensHundredConcurrentStreamsToJavaOnOneConnection() throws Exception {
+    try (JavaHostFixture java = new JavaHostFixture();
+        PeerProcess js = PeerProcess.start("--echo-protocol", ECHO, "--echo-send", java.addr(),
+            "--echo-bytes", "16KiB", "--echo-streams", "100", "--exit-when-done")) {
+      assertThat(js.awaitExit(TIMEOUT)).as(js.diagnostics()).isZero();
+
+      List<JsonNode> echoes = js.events(named("echo").and(e -> "client".equals(e.path("role").asText())));
+      assertThat(echoes).hasSize(100).allSatisfy(e -> {
+        assertThat(e.path("match").asBoolean()).isTrue();
+        assertThat(e.path("received_bytes").asLong()).isEqualTo(16 * 1024);
+      });
+      assertThat(js.events("peer:connect")).hasSize(1);
+    }
+  }
+
+  @Test
   void twoHundredFiftySixMebibytesEachWayOnOneStreamWithBoundedBuffers() throws Exception {
     long size = 256L * MIB;
     try (PeerProcess js = PeerProcess.start("--perf-server");
