@@ -49,7 +49,7 @@ public final class PeerScore {
   private final PeerScoreParams params;
   private final LongSupplier nanoTime;
   private final Map<PeerId, PeerStats> peers = new HashMap<>();
-  private final Map<InetAddress, Set<PeerId>> peersByIp = new HashMap<>();
+  private final IpColocation colocation;
   private final DeliveryRecords deliveries;
 
   /**
@@ -60,6 +60,8 @@ public final class PeerScore {
     this.params = Objects.requireNonNull(params, "params");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     this.deliveries = new DeliveryRecords(params.deliveryRecordTtl().toNanos());
+    this.colocation = new IpColocation(
+        params.ipColocationFactorThreshold(), params.ipColocationFactorWhitelist());
   }
 
   /** The parameters in use. */
@@ -213,7 +215,7 @@ public final class PeerScore {
       PeerStats stats = e.getValue();
       if (!stats.connected) {
         if (now - stats.expireNanos >= 0) {
-          unindexIps(e.getKey(), stats.ips);
+          colocation.remove(e.getKey(), stats.ips);
           it.remove();
         }
         continue; // retained scores do not decay
@@ -241,7 +243,7 @@ public final class PeerScore {
     }
     double score = topicScore;
     score += params.appSpecificWeight() * params.appSpecificScore().applyAsDouble(peer);
-    score += params.ipColocationFactorWeight() * ipColocationFactor(stats);
+    score += params.ipColocationFactorWeight() * colocation.factor(stats.ips);
     double excess = stats.behaviourPenalty - params.behaviourPenaltyThreshold();
     if (excess > 0) {
       score += params.behaviourPenaltyWeight() * excess * excess;
@@ -252,30 +254,6 @@ public final class PeerScore {
   /** True while the peer is tracked, connected or retained. */
   public boolean isTracked(PeerId peer) {
     return peers.containsKey(peer);
-  }
-
-  private double ipColocationFactor(PeerStats stats) {
-    double p6 = 0;
-    for (InetAddress ip : stats.ips) {
-      if (whitelisted(ip)) {
-        continue;
-      }
-      int count = peersByIp.getOrDefault(ip, Set.of()).size();
-      double surplus = count - params.ipColocationFactorThreshold();
-      if (surplus > 0) {
-        p6 += surplus * surplus;
-      }
-    }
-    return p6;
-  }
-
-  private boolean whitelisted(InetAddress ip) {
-    for (IpSubnet subnet : params.ipColocationFactorWhitelist()) {
-      if (subnet.contains(ip)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void meshDelivery(
@@ -301,25 +279,14 @@ public final class PeerScore {
   }
 
   private void setIps(PeerId peer, PeerStats stats, Set<InetAddress> ips) {
-    unindexIps(peer, stats.ips);
+    colocation.remove(peer, stats.ips);
     stats.ips.clear();
     stats.ips.addAll(ips);
-    for (InetAddress ip : ips) {
-      peersByIp.computeIfAbsent(ip, k -> new HashSet<>()).add(peer);
-    }
-  }
-
-  private void unindexIps(PeerId peer, Set<InetAddress> ips) {
-    for (InetAddress ip : ips) {
-      Set<PeerId> set = peersByIp.get(ip);
-      if (set != null && set.remove(peer) && set.isEmpty()) {
-        peersByIp.remove(ip);
-      }
-    }
+    colocation.add(peer, stats.ips);
   }
 
   private void forget(PeerId peer, PeerStats stats) {
-    unindexIps(peer, stats.ips);
+    colocation.remove(peer, stats.ips);
     peers.remove(peer);
   }
 }
