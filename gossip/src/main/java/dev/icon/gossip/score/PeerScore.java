@@ -104,10 +104,13 @@ public final class PeerScore {
     stats.expireNanos = nanoTime.getAsLong() + params.retainScore().toNanos();
   }
 
-  /** The peer joined our mesh in {@code topic}: P1 starts counting, P3 activation restarts. */
+  /**
+   * The peer joined our mesh in {@code topic}: P1 starts counting, P3 activation restarts. A
+   * graft of a peer already in the mesh changes nothing.
+   */
   public void graft(PeerId peer, String topic) {
     TopicStats ts = topicStats(peer, topic);
-    if (ts != null) {
+    if (ts != null && !ts.inMesh) {
       ts.graft(nanoTime.getAsLong());
     }
   }
@@ -194,8 +197,16 @@ public final class PeerScore {
     }
   }
 
-  /** Adds {@code count} to the P7 behaviour penalty counter (broken IWANT promise, early GRAFT). */
+  /**
+   * Adds {@code count} to the P7 behaviour penalty counter (broken IWANT promise, GRAFT during
+   * backoff). Ignored for retained (disconnected) peers.
+   *
+   * @throws IllegalArgumentException if count is negative
+   */
   public void addPenalty(PeerId peer, int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must be >= 0, got " + count);
+    }
     PeerStats stats = peers.get(peer);
     if (stats != null && stats.connected) {
       stats.behaviourPenalty += count;

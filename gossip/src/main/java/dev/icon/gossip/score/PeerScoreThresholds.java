@@ -13,7 +13,7 @@ import static dev.icon.gossip.score.ScoreChecks.atMost;
  * @param publishThreshold below it self-published messages are not sent to the peer;
  *     {@code <= gossipThreshold}
  * @param graylistThreshold below it every RPC from the peer is ignored; {@code <= publishThreshold}
- * @param acceptPXThreshold peer exchange from peers below it is ignored; {@code >= 0}
+ * @param acceptPXThreshold peer exchange is used only from peers scoring above it; {@code >= 0}
  * @param opportunisticGraftThreshold mesh median score below which the router may graft better
  *     peers; {@code >= 0}
  */
@@ -67,9 +67,12 @@ public record PeerScoreThresholds(
     return score < graylistThreshold;
   }
 
-  /** True when peer exchange from a peer of this score may be used. */
+  /**
+   * True when peer exchange from a peer of this score may be used: the spec accepts PX when the
+   * score "exceeds" the threshold, so equality is refused (go and js accept at equality).
+   */
   public boolean acceptsPeerExchange(double score) {
-    return score >= acceptPXThreshold;
+    return score > acceptPXThreshold;
   }
 
   /** The one builder of {@link PeerScoreThresholds}. Not thread-safe. */

@@ -4,6 +4,7 @@ import static dev.icon.gossip.score.ScoreTestSupport.ip;
 import static dev.icon.gossip.score.ScoreTestSupport.peer;
 import static dev.icon.gossip.score.ScoreTestSupport.zeroGlobal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.icon.gossip.score.ScoreTestSupport.ManualClock;
@@ -96,6 +97,14 @@ class PeerScoreGlobalComponentsTest {
       score.refreshScores();
     }
     assertThat(score.score(a)).isCloseTo(expected, within(1e-9));
+  }
+
+  @Test
+  void negativePenaltyCountIsRefused() {
+    PeerScore score = new PeerScore(PeerScoreParams.defaults(), clock);
+    score.addPeer(peer(1), null);
+    assertThatThrownBy(() -> score.addPenalty(peer(1), -1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("count ");
   }
 
   @Test

@@ -50,6 +50,16 @@ class PeerScoreTopicComponentsTest {
   }
 
   @Test
+  void repeatedGraftDoesNotResetTimeInMesh() {
+    PeerScore score = scorer(zeroTopic().timeInMeshWeight(1).timeInMeshCap(100).build());
+    score.graft(a, TOPIC);
+    clock.advance(Duration.ofSeconds(3));
+    score.graft(a, TOPIC);
+    score.refreshScores();
+    assertThat(score.score(a)).isEqualTo(3);
+  }
+
+  @Test
   void p1IsUpdatedLazilyAtRefresh() {
     PeerScore score = scorer(zeroTopic().timeInMeshWeight(1).timeInMeshCap(100).build());
     score.graft(a, TOPIC);

@@ -99,7 +99,7 @@ class ScoreConfigValidationTest {
   }
 
   @Test
-  void thresholdPredicatesCompareStrictlyBelow() {
+  void thresholdPredicatesCompareAsTheSpecSays() {
     PeerScoreThresholds t = PeerScoreThresholds.defaults();
     assertThat(t.allowsGossip(-10)).isTrue();
     assertThat(t.allowsGossip(-10.01)).isFalse();
@@ -107,8 +107,8 @@ class ScoreConfigValidationTest {
     assertThat(t.allowsPublish(-50.5)).isFalse();
     assertThat(t.isGraylisted(-80)).isFalse();
     assertThat(t.isGraylisted(-80.5)).isTrue();
-    assertThat(t.acceptsPeerExchange(9.9)).isFalse();
-    assertThat(t.acceptsPeerExchange(10)).isTrue();
+    assertThat(t.acceptsPeerExchange(10)).isFalse();
+    assertThat(t.acceptsPeerExchange(10.01)).isTrue();
   }
 
   @Test
