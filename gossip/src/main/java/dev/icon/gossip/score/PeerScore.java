@@ -37,9 +37,13 @@ import java.util.function.LongSupplier;
  *
  * <p>Decay (each refresh): P2, P3, P3b, P4 and P7 counters are multiplied by their decay factor
  * and set to 0 below {@link PeerScoreParams#decayToZero()}. Only configured topics are tracked.
- * Counters of disconnected peers do not decay: on {@link #removePeer} a positive score is
- * forgotten at once, a non-positive one is retained for {@link PeerScoreParams#retainScore()}
- * (P2 reset, P3b applied) so a misbehaving peer cannot reset it by reconnecting.
+ * Retention (spec: "the score is retained for some period of time when a peer disconnects, so
+ * that malicious peers cannot easily reset their score ... and well behaving peers don't lose
+ * their status"): on {@link #removePeer} the peer leaves every mesh (an active P3 deficit goes to
+ * P3b) and its score, positive or not, is kept for {@link PeerScoreParams#retainScore()}; a
+ * reconnect within that time resumes it. Retained counters keep decaying, so disconnecting neither
+ * banks merit nor sheds penalties faster than staying connected and idle. P6 counts connected
+ * peers only (a retained peer neither scores P6 nor weighs on its old IP's newcomers).
  *
  * <p>Threading: not thread-safe; confine to the router's event loop. Message ids are opaque keys
  * with value equality (e.g. the router's message id type). Events about unknown peers or
@@ -84,22 +88,22 @@ public final class PeerScore {
     }
   }
 
-  /** The peer disconnected: forget a positive score, retain a non-positive one for retainScore. */
+  /** The peer disconnected: it leaves every mesh and its score is retained for retainScore. */
   public void removePeer(PeerId peer) {
     PeerStats stats = peers.get(peer);
     if (stats == null || !stats.connected) {
       return;
     }
-    if (score(peer) > 0) {
-      forget(peer, stats);
-      return;
-    }
     stats.topics.forEach((topic, ts) -> {
-      ts.firstMessageDeliveries = 0;
       if (ts.inMesh) {
         ts.prune(params.topics().get(topic));
       }
     });
+    colocation.remove(peer, stats.ips);
+    if (params.retainScore().isZero()) {
+      peers.remove(peer);
+      return;
+    }
     stats.connected = false;
     stats.expireNanos = nanoTime.getAsLong() + params.retainScore().toNanos();
   }
@@ -110,7 +114,7 @@ public final class PeerScore {
    */
   public void graft(PeerId peer, String topic) {
     TopicStats ts = topicStats(peer, topic);
-    if (ts != null && !ts.inMesh) {
+    if (ts != null && !ts.inMesh && peers.get(peer).connected) {
       ts.graft(nanoTime.getAsLong());
     }
   }
@@ -214,8 +218,8 @@ public final class PeerScore {
   }
 
   /**
-   * One decay step, meant to run every decayInterval: forgets expired retained peers and old
-   * delivery records, decays connected peers' counters and refreshes their time in mesh.
+   * One decay step, meant to run every decayInterval: forgets peers whose retention is over and
+   * old delivery records, decays every tracked peer's counters and refreshes time in mesh.
    */
   public void refreshScores() {
     long now = nanoTime.getAsLong();
@@ -224,12 +228,9 @@ public final class PeerScore {
     while (it.hasNext()) {
       Map.Entry<PeerId, PeerStats> e = it.next();
       PeerStats stats = e.getValue();
-      if (!stats.connected) {
-        if (now - stats.expireNanos >= 0) {
-          colocation.remove(e.getKey(), stats.ips);
-          it.remove();
-        }
-        continue; // retained scores do not decay
+      if (!stats.connected && now - stats.expireNanos >= 0) {
+        it.remove(); // retention over; its IPs left the colocation index at disconnect
+        continue;
       }
       stats.topics.forEach((topic, ts) -> ts.decay(params.topics().get(topic), toZero, now));
       stats.behaviourPenalty =
@@ -254,7 +255,9 @@ public final class PeerScore {
     }
     double score = topicScore;
     score += params.appSpecificWeight() * params.appSpecificScore().applyAsDouble(peer);
-    score += params.ipColocationFactorWeight() * colocation.factor(stats.ips);
+    if (stats.connected) {
+      score += params.ipColocationFactorWeight() * colocation.factor(stats.ips);
+    }
     double excess = stats.behaviourPenalty - params.behaviourPenaltyThreshold();
     if (excess > 0) {
       score += params.behaviourPenaltyWeight() * excess * excess;
@@ -293,11 +296,8 @@ public final class PeerScore {
     colocation.remove(peer, stats.ips);
     stats.ips.clear();
     stats.ips.addAll(ips);
-    colocation.add(peer, stats.ips);
-  }
-
-  private void forget(PeerId peer, PeerStats stats) {
-    colocation.remove(peer, stats.ips);
-    peers.remove(peer);
+    if (stats.connected) {
+      colocation.add(peer, stats.ips);
+    }
   }
 }

@@ -63,8 +63,12 @@ class PeerScoreGlobalComponentsTest {
     score.updateIps(c, List.of(ip("203.0.113.9")));
     assertThat(score.score(a)).isEqualTo(-1);
     assertThat(score.score(c)).isZero();
-    score.removePeer(b); // score -1 is retained, and so is its IP until expiry
+    score.removePeer(b); // b's score is retained but it no longer occupies the IP
+    assertThat(score.score(a)).isZero();
+    assertThat(score.score(b)).as("a retained peer scores no P6").isZero();
+    score.addPeer(b, ip("198.51.100.7"));
     assertThat(score.score(a)).isEqualTo(-1);
+    assertThat(score.score(b)).isEqualTo(-1);
 
     score.addPeer(peer(4), ip("10.1.1.1"));
     score.addPeer(peer(5), ip("10.1.1.1"));

@@ -47,60 +47,71 @@ class PeerScoreLifecycleTest {
   }
 
   @Test
-  void negativeScoreIsRetainedUndecayedThenForgotten() {
+  void negativeScoreIsRetainedKeepsDecayingThenIsForgotten() {
     PeerScore score = scorer(zeroGlobal().retainScore(Duration.ofMinutes(10)),
         zeroTopic().invalidMessageDeliveriesWeight(-1).invalidMessageDeliveriesDecay(0.5).build());
-    invalid(score, a, 4);
+    invalid(score, a, 8);
     score.removePeer(a);
     assertThat(score.isTracked(a)).isTrue();
-    for (int i = 0; i < 5; i++) {
-      clock.advance(Duration.ofMinutes(1));
-      score.refreshScores();
-    }
-    assertThat(score.score(a)).as("retained scores do not decay").isEqualTo(-16);
-
-    score.addPeer(a, ip("192.0.2.10")); // reconnect: the old score is back
-    assertThat(score.score(a)).isEqualTo(-16);
-    score.refreshScores();
-    assertThat(score.score(a)).as("decays again once connected").isEqualTo(-4);
+    assertThat(score.score(a)).isEqualTo(-64);
+    score.addPeer(a, ip("192.0.2.10")); // reconnecting does not reset the score
+    assertThat(score.score(a)).isEqualTo(-64);
 
     score.removePeer(a);
-    clock.advance(Duration.ofMinutes(10));
+    clock.advance(Duration.ofMinutes(1));
     score.refreshScores();
-    assertThat(score.isTracked(a)).isFalse();
+    assertThat(score.score(a)).as("retained counters decay like idle ones").isEqualTo(-16);
+    clock.advance(Duration.ofMinutes(9));
+    score.refreshScores();
+    assertThat(score.isTracked(a)).as("retention over").isFalse();
     assertThat(score.score(a)).isZero();
-  }
-
-  @Test
-  void positiveScoreIsForgottenAtDisconnect() {
-    PeerScore score = scorer(zeroGlobal(),
-        zeroTopic().firstMessageDeliveriesWeight(1).build());
-    score.validateMessage("m", a);
-    score.deliverMessage("m", a, TOPIC);
-    assertThat(score.score(a)).isPositive();
-    score.removePeer(a);
-    assertThat(score.isTracked(a)).isFalse();
     score.addPeer(a, null);
     assertThat(score.score(a)).isZero();
   }
 
   @Test
-  void retentionDropsFirstDeliveriesAndChargesMeshDeficit() {
+  void positiveScoreIsRetainedToo() {
+    PeerScore score = scorer(zeroGlobal(),
+        zeroTopic().firstMessageDeliveriesWeight(1).build());
+    score.validateMessage("m", a);
+    score.deliverMessage("m", a, TOPIC);
+    assertThat(score.score(a)).isEqualTo(1);
+    score.removePeer(a);
+    score.addPeer(a, null);
+    assertThat(score.score(a)).as("a well behaving peer keeps its status").isEqualTo(1);
+  }
+
+  @Test
+  void zeroRetentionForgetsAtOnce() {
+    PeerScore score = scorer(zeroGlobal().retainScore(Duration.ZERO),
+        zeroTopic().invalidMessageDeliveriesWeight(-1).build());
+    invalid(score, a, 2);
+    score.removePeer(a);
+    assertThat(score.isTracked(a)).isFalse();
+    assertThat(score.score(a)).isZero();
+  }
+
+  @Test
+  void disconnectLeavesTheMeshChargingAnActiveDeficit() {
     PeerScore score = scorer(zeroGlobal(), zeroTopic()
         .firstMessageDeliveriesWeight(1)
+        .timeInMeshWeight(1)
         .invalidMessageDeliveriesWeight(-1)
         .meshMessageDeliveriesWeight(-1).meshMessageDeliveriesThreshold(3)
         .meshMessageDeliveriesActivation(Duration.ZERO)
         .meshFailurePenaltyWeight(-1).build());
     score.graft(a, TOPIC);
     clock.advance(Duration.ofSeconds(1));
-    score.refreshScores();
+    score.refreshScores(); // P1 = 1, P3 active
     score.validateMessage("m", a);
     score.deliverMessage("m", a, TOPIC); // P2 = 1, P3 deficit 2 -> -4
     invalid(score, a, 1);
-    assertThat(score.score(a)).isEqualTo(1 - 4 - 1);
+    assertThat(score.score(a)).isEqualTo(1 + 1 - 4 - 1);
     score.removePeer(a);
-    assertThat(score.score(a)).as("P2 reset, P3 moves to P3b").isEqualTo(-4 - 1);
+    assertThat(score.score(a)).as("P1 and P3 gone, P3b = 4").isEqualTo(1 - 4 - 1);
+    score.addPeer(a, null);
+    score.graft(a, TOPIC);
+    assertThat(score.score(a)).as("regraft restarts P1 and P3 activation").isEqualTo(1 - 4 - 1);
   }
 
   @Test
