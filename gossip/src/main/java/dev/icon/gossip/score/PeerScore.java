@@ -127,7 +127,11 @@ public final class PeerScore {
     }
   }
 
-  /** A message not seen before arrived from {@code from} and validation starts now. */
+  /**
+   * A message not seen before arrived from {@code from} and validation starts now: its first-seen
+   * time is recorded so duplicates during validation count as near-first. {@code from} is
+   * credited later, by {@link #deliverMessage}.
+   */
   public void validateMessage(Object messageId, PeerId from) {
     deliveries.getOrCreate(messageId, nanoTime.getAsLong());
   }
