@@ -89,10 +89,10 @@ public record PeerScoreParams(
 
   /**
    * A tuned profile in the spirit of js-libp2p's defaults: topics contribute at most +10, the
-   * application's score weighs 10, a second peer on one IP costs 100 (beyond the graylist of
-   * {@link PeerScoreThresholds#defaults()}), each behaviour penalty beyond the first is squared
-   * times 10, decay every second, retained negative scores for an hour. No topics configured:
-   * add them with {@link Builder#topic(String, TopicScoreParams)}.
+   * application's score weighs 10, more than ten peers on one (non-loopback) IP cost 5 times the
+   * squared surplus, each behaviour penalty beyond the first is squared times 10, decay every
+   * second, scores retained for an hour after disconnect. No topics configured: add them with
+   * {@link Builder#topic(String, TopicScoreParams)}.
    */
   public static PeerScoreParams defaults() {
     return builder().build();
@@ -117,12 +117,13 @@ public record PeerScoreParams(
     private ToDoubleFunction<PeerId> appSpecificScore = peer -> 0.0;
     // Lets the application promote (bootstrappers) or gate peers decisively.
     private double appSpecificWeight = 10;
-    // A sybil surplus of one peer on an IP costs 100, below the default graylist of -80.
-    private double ipColocationFactorWeight = -100;
-    // One peer per IP tolerated; raise it behind NAT or in local clusters.
-    private double ipColocationFactorThreshold = 1;
-    // Nothing exempt by default.
-    private List<IpSubnet> ipColocationFactorWhitelist = List.of();
+    // js default: a surplus of 2 costs 20 (under gossip), of 4 costs 80 (at the graylist).
+    private double ipColocationFactorWeight = -5;
+    // js default: ten peers per IP tolerated, so NAT'd sites and small clusters are not punished.
+    private double ipColocationFactorThreshold = 10;
+    // Loopback peers run on our own host: not remote sybils, and local test clusters share it.
+    private List<IpSubnet> ipColocationFactorWhitelist =
+        List.of(IpSubnet.parse("127.0.0.0/8"), IpSubnet.parse("::1"));
     // Squared excess times 10: a few broken promises bring a peer under the gossip threshold.
     private double behaviourPenaltyWeight = -10;
     // Tolerate one stray penalty (e.g. a race between IWANT and the message arriving elsewhere).

@@ -4,6 +4,7 @@ import dev.icon.overlay.identity.PeerId;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /** Shared test helpers: a manual nano clock, deterministic peer ids and IPs, zeroed params. */
@@ -48,8 +49,12 @@ final class ScoreTestSupport {
     return TopicScoreParams.disabled().toBuilder().topicWeight(1);
   }
 
-  /** Global params with every global weight zero and no topic cap. */
+  /**
+   * Global params with every global weight zero and no topic cap; P6 threshold 1 and an empty
+   * whitelist so tests that switch P6 on see every colocated peer.
+   */
   static PeerScoreParams.Builder zeroGlobal() {
-    return PeerScoreParams.disabled().toBuilder().topicScoreCap(0);
+    return PeerScoreParams.disabled().toBuilder().topicScoreCap(0)
+        .ipColocationFactorThreshold(1).ipColocationFactorWhitelist(List.of());
   }
 }
