@@ -35,6 +35,7 @@ import java.util.Objects;
  * @param iwantFollowupTime time a peer has to deliver a message it advertised and we asked for
  * @param idontwantMessageSizeThreshold messages at least this large trigger IDONTWANT (v1.2)
  * @param maxIdontwantMessages IDONTWANT ids accepted per peer per heartbeat (v1.2)
+ * @param idontwantTtlHeartbeats heartbeats an IDONTWANT id is remembered (v1.2)
  * @param floodPublish whether our own messages go to every peer above the publish threshold
  * @param maxMessageSize largest accepted message (and RPC) in bytes
  * @param maxSubscriptionsPerRpc subscription changes accepted in one RPC
@@ -49,7 +50,8 @@ public record GossipConfig(
     Duration pruneBackoff, Duration unsubscribeBackoff, Duration maxBackoff, Duration graftFloodThreshold,
     int opportunisticGraftTicks, int opportunisticGraftPeers, int gossipRetransmission,
     int maxIhaveLength, int maxIhaveMessages, Duration iwantFollowupTime,
-    int idontwantMessageSizeThreshold, int maxIdontwantMessages, boolean floodPublish,
+    int idontwantMessageSizeThreshold, int maxIdontwantMessages, int idontwantTtlHeartbeats,
+    boolean floodPublish,
     int maxMessageSize, int maxSubscriptionsPerRpc, int maxTopicsPerPeer,
     int directConnectTicks, Duration directConnectInitialDelay) {
 
@@ -104,6 +106,7 @@ public record GossipConfig(
     positive("iwantFollowupTime", iwantFollowupTime);
     atLeast("idontwantMessageSizeThreshold", idontwantMessageSizeThreshold, 0);
     atLeast("maxIdontwantMessages", maxIdontwantMessages, 0);
+    atLeast("idontwantTtlHeartbeats", idontwantTtlHeartbeats, 1);
     atLeast("maxMessageSize", maxMessageSize, 1);
     atLeast("maxSubscriptionsPerRpc", maxSubscriptionsPerRpc, 1);
     atLeast("maxTopicsPerPeer", maxTopicsPerPeer, 1);

@@ -59,6 +59,8 @@ public final class GossipConfigBuilder {
   private int idontwantMessageSizeThreshold = 1024;
   // v1.2 max_idontwant_messages (spec says ???); go's value bounds per-peer state.
   private int maxIdontwantMessages = 1000;
+  // go default: a duplicate arrives within a few heartbeats or not at all; bounds per-peer state.
+  private int idontwantTtlHeartbeats = 3;
   // Spec v1.1 default: own messages to all peers above publishThreshold (anti-eclipse).
   private boolean floodPublish = true;
   // go-libp2p-pubsub default 1 MiB: ICON messages are small; bounds buffering.
@@ -101,6 +103,7 @@ public final class GossipConfigBuilder {
     this.iwantFollowupTime = c.iwantFollowupTime();
     this.idontwantMessageSizeThreshold = c.idontwantMessageSizeThreshold();
     this.maxIdontwantMessages = c.maxIdontwantMessages();
+    this.idontwantTtlHeartbeats = c.idontwantTtlHeartbeats();
     this.floodPublish = c.floodPublish();
     this.maxMessageSize = c.maxMessageSize();
     this.maxSubscriptionsPerRpc = c.maxSubscriptionsPerRpc();
@@ -265,6 +268,12 @@ public final class GossipConfigBuilder {
     return this;
   }
 
+  /** Sets {@link GossipConfig#idontwantTtlHeartbeats()}. */
+  public GossipConfigBuilder idontwantTtlHeartbeats(int value) {
+    this.idontwantTtlHeartbeats = value;
+    return this;
+  }
+
   /** Sets {@link GossipConfig#floodPublish()}. */
   public GossipConfigBuilder floodPublish(boolean value) {
     this.floodPublish = value;
@@ -313,7 +322,7 @@ public final class GossipConfigBuilder {
         pruneBackoff, unsubscribeBackoff, maxBackoff, graftFloodThreshold,
         opportunisticGraftTicks, opportunisticGraftPeers, gossipRetransmission,
         maxIhaveLength, maxIhaveMessages, iwantFollowupTime, idontwantMessageSizeThreshold,
-        maxIdontwantMessages, floodPublish, maxMessageSize, maxSubscriptionsPerRpc,
-        maxTopicsPerPeer, directConnectTicks, directConnectInitialDelay);
+        maxIdontwantMessages, idontwantTtlHeartbeats, floodPublish, maxMessageSize,
+        maxSubscriptionsPerRpc, maxTopicsPerPeer, directConnectTicks, directConnectInitialDelay);
   }
 }

@@ -35,6 +35,7 @@ class GossipConfigTest {
     assertThat(c.maxIhaveMessages()).isEqualTo(10);
     assertThat(c.iwantFollowupTime()).isEqualTo(Duration.ofSeconds(3));
     assertThat(c.idontwantMessageSizeThreshold()).isEqualTo(1024);
+    assertThat(c.idontwantTtlHeartbeats()).isEqualTo(3);
     assertThat(c.floodPublish()).isTrue();
     assertThat(c.directConnectTicks()).isEqualTo(300);
   }
@@ -88,6 +89,7 @@ class GossipConfigTest {
         bad("maxIhaveMessages", b -> b.maxIhaveMessages(0)),
         bad("iwantFollowupTime", b -> b.iwantFollowupTime(Duration.ZERO)),
         bad("idontwantMessageSizeThreshold", b -> b.idontwantMessageSizeThreshold(-1)),
+        bad("idontwantTtlHeartbeats", b -> b.idontwantTtlHeartbeats(0)),
         bad("maxMessageSize", b -> b.maxMessageSize(0)),
         bad("maxSubscriptionsPerRpc", b -> b.maxSubscriptionsPerRpc(0)),
         bad("maxTopicsPerPeer", b -> b.maxTopicsPerPeer(0)),
