@@ -12,12 +12,15 @@
  *   <li>{@link dev.icon.gossip.router.FanoutState}: fanout peers of topics we publish to only.
  *   <li>{@link dev.icon.gossip.router.PeerGossipPromises}: IWANT promises, broken ones feed P7.
  *   <li>{@link dev.icon.gossip.router.MeshSelection}: the heartbeat's GRAFT/PRUNE choices.
+ *   <li>{@link dev.icon.gossip.router.IhaveLimiter}: per-heartbeat IHAVE/IWANT flood limits.
+ *   <li>{@link dev.icon.gossip.router.DontWantTracker}: v1.2 IDONTWANT ids per peer.
  * </ul>
  *
  * <p>Threading: the stateful pieces are not thread-safe; the router owns them on its single event
  * loop. Heartbeat order per topic: see {@link dev.icon.gossip.router.MeshSelection}; then
  * {@code FanoutState.expire()}, gossip emission from {@code MessageCache.getGossipIds}, then
  * {@code MessageCache.shift()}, {@code BackoffTracker.expire()},
- * {@code PeerGossipPromises.collectBroken()}.
+ * {@code PeerGossipPromises.collectBroken()}, {@code IhaveLimiter.reset()},
+ * {@code DontWantTracker.heartbeat()}, {@code SeenCache.expire()}.
  */
 package dev.icon.gossip.router;
