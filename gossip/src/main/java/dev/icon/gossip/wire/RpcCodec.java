@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * EncoderException}: a peer using the same limit would reject them anyway.
  *
  * <p>Errors: an oversized length, a malformed varint or an unparsable protobuf is a stream error.
- * The decoder logs the reason, discards everything buffered and later arriving, fires a {@link
- * GossipWireException} down the pipeline and closes the channel (the pubsub stream).
+ * The decoder logs the reason (at debug level), discards everything buffered and later arriving,
+ * fires a {@link GossipWireException} down the pipeline and closes the channel (the pubsub stream).
  *
  * <p>Threading and ownership: one instance per channel (not sharable), used on its event loop. The
  * decoder releases the inbound buffers it consumes; emitted {@link RPC}s are heap objects that copy
@@ -143,7 +143,8 @@ public final class RpcCodec extends ByteToMessageCodec<RPC> {
   private void fail(ChannelHandlerContext ctx, ByteBuf in, GossipWireException error) {
     state = State.FAILED;
     in.skipBytes(in.readableBytes());
-    LOG.warn("closing pubsub stream {}: {}", ctx.channel(), error.getMessage());
+    // Debug, not warn: the cause is remote input, and a peer must not be able to flood our logs.
+    LOG.debug("closing pubsub stream {}: {}", ctx.channel(), error.getMessage());
     ctx.fireExceptionCaught(error);
     ctx.close();
   }
