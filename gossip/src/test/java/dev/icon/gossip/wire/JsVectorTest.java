@@ -25,6 +25,17 @@ class JsVectorTest {
   }
 
   @Test
+  void signerMatchesJsForAnEmptyTopicAndTheKeyFieldJsAlwaysSends() throws Exception {
+    Message message = new MessageSigner(key, MessageSigner.KeyField.ALWAYS)
+        .sign("", WireVectors.DATA.getBytes(StandardCharsets.UTF_8), -1);
+
+    assertThat(hex(message.toByteArray())).isEqualTo(WireVectors.MESSAGE_EMPTY_TOPIC_WITH_KEY);
+    assertThat(new MessageSignatureValidator(SignaturePolicy.STRICT_SIGN)
+        .validate(Message.parseFrom(hex(WireVectors.MESSAGE_EMPTY_TOPIC_WITH_KEY))))
+        .isEqualTo(SignatureVerdict.ACCEPT);
+  }
+
+  @Test
   void jsSignedMessageValidates() throws Exception {
     Message message = Message.parseFrom(hex(WireVectors.MESSAGE));
 

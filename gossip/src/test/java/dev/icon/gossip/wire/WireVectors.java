@@ -26,6 +26,14 @@ final class WireVectors {
   /** The signed message as js encodes it (no key field). */
   static final String MESSAGE = "0a26" + FROM + "120a68656c6c6f2069636f6e1a080000000000000001"
       + "220969636f6e2f74657374" + "2a40" + SIGNATURE;
+  /**
+   * What js's buildRawMessage publishes for topic "" (omitted by proto3), data "hello icon" and seqno
+   * 0xffffffffffffffff: js always appends the key field.
+   */
+  static final String MESSAGE_EMPTY_TOPIC_WITH_KEY = "0a26" + FROM
+      + "120a68656c6c6f2069636f6e1a08ffffffffffffffff2a40"
+      + "62f671e503012cc7dd7662c25cbdf498aaa6e330d3aa320b77b4620047c0b9c938a3cec013f10bef4a9c59edbc"
+      + "febc525c96080b94f143edc1e7371965023f02" + "3224" + "08011220" + PUBLIC;
   /** js msgIdFnStrictSign: protobuf(PublicKey) || seqno. */
   static final String JS_MESSAGE_ID = "08011220" + PUBLIC + "0000000000000001";
   /**
