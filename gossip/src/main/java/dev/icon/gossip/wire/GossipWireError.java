@@ -1,9 +1,9 @@
 package dev.icon.gossip.wire;
 
 /**
- * What went wrong on the gossipsub wire. Every decoding error is a <em>stream</em> error: the pubsub
- * stream it arrived on is closed, the connection and the peer's other streams are untouched (the
- * router may still penalise the peer).
+ * What went wrong on the gossipsub wire. Every decoding error is a <em>stream</em> error: the
+ * pubsub stream it arrived on is closed, the connection and the peer's other streams are untouched
+ * (the router may still penalise the peer).
  */
 public enum GossipWireError {
   /** The length prefix announces an RPC larger than the configured maximum. */

@@ -50,8 +50,8 @@ public final class MessageSigner {
 
   /**
    * A signed message: {@code from} = our peer id, {@code seqno} = 8 big-endian bytes of {@code
-   * seqno} (read as unsigned), and a signature over the spec's signing input. An empty topic is left
-   * out of the encoding, as js (proto3) does, so js verifies the signature.
+   * seqno} (read as unsigned), and a signature over the spec's signing input. An empty topic is
+   * left out of the encoding, as js (proto3) does, so js verifies the signature.
    */
   public Message sign(String topic, byte[] data, long seqno) {
     Message.Builder builder = Message.newBuilder()

@@ -36,7 +36,7 @@ final class MessageSigning {
       unsigned.setSeqno(message.getSeqno());
     }
     if (message.hasTopic()) {
-      unsigned.setTopic(message.getTopic());
+      unsigned.setTopicBytes(message.getTopicBytes());  // the bytes as sent, even if not UTF-8
     }
     byte[] body = unsigned.build().toByteArray();
     byte[] out = new byte[PREFIX.length + body.length];

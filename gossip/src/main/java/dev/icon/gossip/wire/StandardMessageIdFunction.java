@@ -26,7 +26,8 @@ public enum StandardMessageIdFunction implements MessageIdFunction {
       if (!message.hasFrom()) {
         throw unidentifiable("message has no from field");
       }
-      return MessageId.of(concat(message.getFrom().toByteArray(), message.getSeqno().toByteArray()));
+      return MessageId.of(
+          concat(message.getFrom().toByteArray(), message.getSeqno().toByteArray()));
     }
   },
 
@@ -47,7 +48,7 @@ public enum StandardMessageIdFunction implements MessageIdFunction {
     }
   },
 
-  /** The StrictNoSign default in js and rust: SHA-256 of the {@code data} field (empty if absent). */
+  /** The StrictNoSign default in js and rust: SHA-256 of {@code data} (empty if absent). */
   SHA256_DATA {
     @Override
     public MessageId idOf(Message message) {

@@ -126,6 +126,22 @@ class MessageSignatureValidatorTest {
     assertThat(STRICT_SIGN.validate(withUnknown)).isEqualTo(SignatureVerdict.ACCEPT);
   }
 
+  @Test
+  void verifiesTheTopicBytesAsSentEvenWhenNotUtf8() throws Exception {
+    Message unsigned = Message.newBuilder()
+        .setFrom(ByteString.copyFrom(KEY.publicKey().peerId().toBytes()))
+        .setSeqno(ByteString.copyFrom(MessageSigning.seqnoBytes(7)))
+        .setTopicBytes(ByteString.copyFrom(new byte[] {(byte) 0xFF, (byte) 0xFE}))
+        .build();
+    // Signed over the raw bytes as a go peer would, not through our own signingInput.
+    byte[] signature =
+        KEY.sign(RpcCodecTest.concat(bytes("libp2p-pubsub:"), unsigned.toByteArray()));
+    Message received = Message.parseFrom(
+        unsigned.toBuilder().setSignature(ByteString.copyFrom(signature)).build().toByteArray());
+
+    assertThat(STRICT_SIGN.validate(received)).isEqualTo(SignatureVerdict.ACCEPT);
+  }
+
   static Stream<Arguments> strictNoSignCases() {
     Message anonymous = MessageSigner.unsigned("topic", bytes("payload"));
     return Stream.of(

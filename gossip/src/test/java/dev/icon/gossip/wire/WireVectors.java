@@ -27,8 +27,8 @@ final class WireVectors {
   static final String MESSAGE = "0a26" + FROM + "120a68656c6c6f2069636f6e1a080000000000000001"
       + "220969636f6e2f74657374" + "2a40" + SIGNATURE;
   /**
-   * What js's buildRawMessage publishes for topic "" (omitted by proto3), data "hello icon" and seqno
-   * 0xffffffffffffffff: js always appends the key field.
+   * What js's buildRawMessage publishes for topic "" (omitted by proto3), data "hello icon" and
+   * seqno 0xffffffffffffffff: js always appends the key field.
    */
   static final String MESSAGE_EMPTY_TOPIC_WITH_KEY = "0a26" + FROM
       + "120a68656c6c6f2069636f6e1a08ffffffffffffffff2a40"
