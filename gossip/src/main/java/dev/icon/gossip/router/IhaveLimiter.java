@@ -1,5 +1,6 @@
 package dev.icon.gossip.router;
 
+import dev.icon.gossip.api.MessageId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

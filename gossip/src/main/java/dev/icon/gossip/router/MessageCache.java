@@ -1,5 +1,6 @@
 package dev.icon.gossip.router;
 
+import dev.icon.gossip.api.MessageId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;

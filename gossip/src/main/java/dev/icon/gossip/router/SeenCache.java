@@ -1,5 +1,6 @@
 package dev.icon.gossip.router;
 
+import dev.icon.gossip.api.MessageId;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

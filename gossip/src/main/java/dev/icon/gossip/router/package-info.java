@@ -24,3 +24,5 @@
  * {@code DontWantTracker.heartbeat()}, {@code SeenCache.expire()}.
  */
 package dev.icon.gossip.router;
+
+import dev.icon.gossip.api.MessageId;

@@ -1,5 +1,6 @@
 package dev.icon.gossip.wire;
 
+import dev.icon.gossip.api.MessageId;
 import dev.icon.proto.libp2p.pubsub.Message;
 
 /**

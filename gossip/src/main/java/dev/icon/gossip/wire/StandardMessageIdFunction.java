@@ -1,5 +1,6 @@
 package dev.icon.gossip.wire;
 
+import dev.icon.gossip.api.MessageId;
 import dev.icon.overlay.identity.IdentityException;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.identity.PublicKey;

@@ -1,5 +1,6 @@
 package dev.icon.gossip.router;
 
+import dev.icon.gossip.api.MessageId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.icon.gossip.wire;
 
+import dev.icon.gossip.api.MessageId;
 import static dev.icon.gossip.wire.WireVectors.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.icon.gossip.router;
+package dev.icon.gossip.api;
 
 import java.util.Arrays;
 import java.util.HexFormat;
