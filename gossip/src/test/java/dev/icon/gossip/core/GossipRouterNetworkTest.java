@@ -1,0 +1,116 @@
+package dev.icon.gossip.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.icon.gossip.core.InMemoryGossipNetwork.Node;
+import dev.icon.gossip.router.GossipConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Whole-router behaviour on the in-memory network: subscriptions, meshes, delivery, repair. */
+class GossipRouterNetworkTest {
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void twoRoutersExchangeSubscriptionsAndAMessage() {
+    InMemoryGossipNetwork net = new InMemoryGossipNetwork(GossipConfig.forTests(), 1);
+    Node a = net.addRouter();
+    Node b = net.addRouter();
+    a.router.subscribe("t");
+    net.connect(a, b);
+    b.router.subscribe("t");
+    net.pump();
+
+    assertThat(a.router.topicPeers("t")).containsExactly(b.id);
+    assertThat(b.router.topicPeers("t")).containsExactly(a.id);
+    assertThat(b.router.meshPeers("t")).as("b joined before learning a's subscription").isEmpty();
+    net.heartbeats(1);
+    assertThat(b.router.meshPeers("t")).containsExactly(a.id);
+    assertThat(a.router.meshPeers("t")).containsExactly(b.id);
+
+    PublishResult result = b.router.publish("t", bytes("hello"));
+    net.pump();
+
+    assertThat(result.peers()).isEqualTo(1);
+    assertThat(a.delivered).hasSize(1);
+    assertThat(a.delivered.get(0).id()).isEqualTo(result.id());
+    assertThat(a.delivered.get(0).from()).isEqualTo(b.id);
+    assertThat(a.delivered.get(0).msg().getData().toStringUtf8()).isEqualTo("hello");
+    assertThat(b.delivered).as("own messages are not delivered to self").isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void twentyNodesBuildBoundedMeshesAndDeliverEveryMessageExactlyOnce(boolean floodPublish) {
+    GossipConfig config = GossipConfig.forTests().toBuilder().floodPublish(floodPublish).build();
+    InMemoryGossipNetwork net = new InMemoryGossipNetwork(config, 20);
+    for (int i = 0; i < 20; i++) {
+      net.addRouter();
+    }
+    net.connectRandomly(8);
+    net.nodes.forEach(n -> n.router.subscribe("blocks"));
+    net.pump();
+    net.heartbeats(5);
+
+    for (Node n : net.nodes) {
+      assertThat(n.router.meshPeers("blocks").size())
+          .as("mesh of %s", n).isBetween(config.dLow(), config.dHigh());
+    }
+    List<PublishResult> published = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      Node author = net.nodes.get(i * 7 % 20);
+      published.add(author.router.publish("blocks", bytes("block " + i)));
+      net.pump();
+    }
+    net.heartbeats(4); // gossip rounds must not cause re-delivery
+    for (int i = 0; i < published.size(); i++) {
+      Node author = net.nodes.get(i * 7 % 20);
+      for (Node n : net.nodes) {
+        long expected = n == author ? 0 : 1;
+        assertThat(n.deliveredCount(published.get(i).id()))
+            .as("message %d at %s", i, n).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void ihaveIwantRepairsAMessageMissedDuringAPartition() {
+    GossipConfig config = GossipConfig.forTests().toBuilder()
+        .d(1).dLow(1).dHigh(2).dScore(1).dOut(0).dLazy(3).build();
+    InMemoryGossipNetwork net = new InMemoryGossipNetwork(config, 7);
+    for (int i = 0; i < 4; i++) {
+      net.addRouter();
+    }
+    for (int i = 0; i < 4; i++) {
+      for (int j = i + 1; j < 4; j++) {
+        net.connect(net.nodes.get(i), net.nodes.get(j));
+      }
+    }
+    net.nodes.forEach(n -> n.router.subscribe("t"));
+    net.pump();
+    net.heartbeats(3);
+    Node isolated = net.nodes.get(3);
+
+    net.partition(Set.of(isolated));
+    PublishResult result = net.nodes.get(0).router.publish("t", bytes("missed"));
+    net.pump();
+    assertThat(isolated.deliveredCount(result.id())).isZero();
+    assertThat(net.dropped).isPositive();
+
+    net.heal();
+    net.heartbeats(config.mcacheGossip());
+
+    assertThat(isolated.deliveredCount(result.id())).isEqualTo(1);
+    for (Node n : net.nodes.subList(1, 4)) {
+      assertThat(n.deliveredCount(result.id())).as("%s", n).isEqualTo(1);
+    }
+  }
+}
