@@ -121,7 +121,7 @@ final class MeshManager {
     int deficit = MeshSelection.graftDeficit(mesh.size(), s.config);
     if (deficit > 0) {
       for (PeerId p : MeshSelection.selectToGraft(candidates, mesh, excluded, deficit, s.random)) {
-        sendGraft(topic, p);
+        graft(topic, p);
       }
     }
     for (PeerId p : MeshSelection.selectToPrune(s.asCandidates(mesh), s.config, s.random)) {
@@ -129,12 +129,12 @@ final class MeshManager {
     }
     for (PeerId p : MeshSelection.selectOutboundToGraft(
         s.asCandidates(mesh), candidates, excluded, s.config, s.random)) {
-      sendGraft(topic, p);
+      graft(topic, p);
     }
     if (tick % s.config.opportunisticGraftTicks() == 0 && mesh.size() > 1) {
       for (PeerId p : MeshSelection.selectOpportunisticGraft(s.asCandidates(mesh), candidates,
           excluded, s.thresholds.opportunisticGraftThreshold(), s.config, s.random)) {
-        sendGraft(topic, p);
+        graft(topic, p);
       }
     }
   }
@@ -173,10 +173,6 @@ final class MeshManager {
       s.score.graft(peer, topic);
       s.outbox.graft(peer, topic);
     }
-  }
-
-  private void sendGraft(String topic, PeerId peer) {
-    graft(topic, peer);
   }
 
   private void prune(String topic, PeerId peer) {

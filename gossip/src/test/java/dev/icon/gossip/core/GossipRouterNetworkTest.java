@@ -113,4 +113,56 @@ class GossipRouterNetworkTest {
       assertThat(n.deliveredCount(result.id())).as("%s", n).isEqualTo(1);
     }
   }
+
+  @Test
+  void aDisconnectedMeshPeerIsReplacedAtTheNextHeartbeat() {
+    GossipConfig config = GossipConfig.forTests().toBuilder()
+        .d(2).dLow(2).dHigh(3).dScore(1).dOut(0).dLazy(2).build();
+    InMemoryGossipNetwork net = new InMemoryGossipNetwork(config, 11);
+    Node hub = net.addRouter();
+    for (int i = 0; i < 5; i++) {
+      net.connect(net.addRouter(), hub); // inbound at the hub: it caps them at dHigh
+    }
+    net.nodes.forEach(n -> n.router.subscribe("t"));
+    net.pump();
+    net.heartbeats(2);
+    Set<dev.icon.overlay.identity.PeerId> before = hub.router.meshPeers("t");
+    assertThat(before.size()).isBetween(2, 3);
+    Node gone = net.nodes.stream().filter(n -> before.contains(n.id)).findFirst().orElseThrow();
+
+    net.disconnect(hub, gone);
+    assertThat(hub.router.meshPeers("t")).doesNotContain(gone.id);
+    assertThat(hub.router.topicPeers("t")).doesNotContain(gone.id);
+    // Spokes whose GRAFTs the full hub refused are backed off for pruneBackoff; let it elapse.
+    net.clock.advance(config.pruneBackoff());
+    net.heartbeats(1);
+
+    assertThat(hub.router.meshPeers("t")).doesNotContain(gone.id).hasSizeBetween(2, 3);
+  }
+
+  @Test
+  void floodsubPeersGetPublishedMessagesButNoMeshOrGossip() {
+    InMemoryGossipNetwork net = new InMemoryGossipNetwork(GossipConfig.forTests(), 5);
+    Node router = net.addRouter();
+    Node legacy = net.addExternal();
+    router.router.subscribe("t");
+    net.connect(legacy, router, GossipProtocols.FLOODSUB);
+    legacy.send(router, RPC_SUBSCRIBE_T);
+    net.pump();
+    net.heartbeats(2);
+    assertThat(router.router.meshPeers("t")).isEmpty();
+
+    router.router.publish("t", bytes("to everyone"));
+    net.pump();
+    net.heartbeats(2);
+
+    assertThat(legacy.inbox.stream().mapToInt(dev.icon.proto.libp2p.pubsub.RPC::getPublishCount).sum())
+        .isEqualTo(1);
+    assertThat(legacy.inbox).noneMatch(dev.icon.proto.libp2p.pubsub.RPC::hasControl);
+  }
+
+  private static final dev.icon.proto.libp2p.pubsub.RPC RPC_SUBSCRIBE_T =
+      dev.icon.proto.libp2p.pubsub.RPC.newBuilder().addSubscriptions(
+          dev.icon.proto.libp2p.pubsub.RPC.SubOpts.newBuilder().setSubscribe(true).setTopicid("t"))
+          .build();
 }

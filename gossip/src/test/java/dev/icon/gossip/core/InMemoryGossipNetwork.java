@@ -133,6 +133,16 @@ final class InMemoryGossipNetwork {
     }
   }
 
+  /** Closes the pubsub link between {@code a} and {@code b} on both sides. */
+  void disconnect(Node a, Node b) {
+    if (a.router != null) {
+      a.router.removePeer(b.id);
+    }
+    if (b.router != null) {
+      b.router.removePeer(a.id);
+    }
+  }
+
   /** Each node dials {@code degree} random others (duplicates skipped). */
   void connectRandomly(int degree) {
     Set<Set<PeerId>> linked = new HashSet<>();
