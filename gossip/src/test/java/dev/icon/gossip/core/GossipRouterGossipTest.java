@@ -133,4 +133,36 @@ class GossipRouterGossipTest {
     assertThat(ihaves(lurker)).singleElement().satisfies(ih -> assertThat(ih.getMessageIDsList())
         .containsExactly(ByteString.copyFrom(result.id().toBytes())));
   }
+
+  @Test
+  void peersBelowTheGossipThresholdGetNoIhaveAndTheirIhaveIsIgnored() {
+    PeerScoreParams params = PeerScoreParams.disabled().toBuilder()
+        .behaviourPenaltyWeight(-10).behaviourPenaltyThreshold(0).build();
+    Node router = net.addRouter(o -> o.withScoring(params, PeerScoreThresholds.defaults()));
+    Node shady = net.addExternal();
+    router.router.subscribe(T);
+    net.connect(shady, router);
+    shady.send(router, subscribe(T));
+    net.pump();
+    // Two broken promises: P7 = 2^2 * -10 = -40, below the gossip threshold (-10), above graylist.
+    for (int i = 0; i < 2; i++) {
+      shady.send(router, ihave(T, MessageId.of(new byte[] {7, (byte) i})));
+      net.pump();
+      net.clock.advance(net.config.iwantFollowupTime());
+      net.heartbeats(1);
+    }
+    double score = router.router.score(shady.id);
+    assertThat(score).isLessThan(PeerScoreThresholds.defaults().gossipThreshold())
+        .isGreaterThan(PeerScoreThresholds.defaults().graylistThreshold());
+    shady.inbox.clear();
+
+    shady.send(router, ihave(T, MessageId.of(new byte[] {8})));
+    router.router.publish(T, new byte[] {1});
+    net.pump();
+    net.heartbeats(1);
+
+    assertThat(shady.inbox.stream().filter(RPC::hasControl)
+        .flatMap(r -> r.getControl().getIwantList().stream())).as("its IHAVE is ignored").isEmpty();
+    assertThat(ihaves(shady)).as("no gossip to it").isEmpty();
+  }
 }

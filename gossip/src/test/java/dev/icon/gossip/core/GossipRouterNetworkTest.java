@@ -165,4 +165,29 @@ class GossipRouterNetworkTest {
       dev.icon.proto.libp2p.pubsub.RPC.newBuilder().addSubscriptions(
           dev.icon.proto.libp2p.pubsub.RPC.SubOpts.newBuilder().setSubscribe(true).setTopicid("t"))
           .build();
+
+  @Test
+  void aSeededRunIsReproducible() {
+    List<Integer> first = meshFingerprint(77);
+    assertThat(first).as("mesh members mapped to node indexes").filteredOn(i -> i >= 0).hasSizeGreaterThan(12);
+    assertThat(meshFingerprint(77)).isEqualTo(first);
+  }
+
+  private static List<Integer> meshFingerprint(long seed) {
+    InMemoryGossipNetwork net = new InMemoryGossipNetwork(GossipConfig.forTests(), seed);
+    for (int i = 0; i < 12; i++) {
+      net.addRouter();
+    }
+    net.connectRandomly(5);
+    net.nodes.forEach(n -> n.router.subscribe("t"));
+    net.pump();
+    net.heartbeats(4);
+    List<Integer> out = new ArrayList<>();
+    for (Node n : net.nodes) {
+      List<dev.icon.overlay.identity.PeerId> ids = net.nodes.stream().map(x -> x.id).toList();
+      n.router.meshPeers("t").stream().mapToInt(ids::indexOf).sorted().forEach(out::add);
+      out.add(-1);
+    }
+    return out;
+  }
 }
