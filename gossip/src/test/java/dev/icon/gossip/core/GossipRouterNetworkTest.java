@@ -190,4 +190,32 @@ class GossipRouterNetworkTest {
     }
     return out;
   }
+
+  @Test
+  void aSplitTwentyNodeNetworkRepairsBothHalvesAfterHeal() {
+    GossipConfig config = GossipConfig.forTests();
+    InMemoryGossipNetwork net = new InMemoryGossipNetwork(config, 2020);
+    for (int i = 0; i < 20; i++) {
+      net.addRouter();
+    }
+    net.connectRandomly(8);
+    net.nodes.forEach(n -> n.router.subscribe("t"));
+    net.pump();
+    net.heartbeats(5);
+
+    net.partition(Set.copyOf(net.nodes.subList(0, 10)));
+    PublishResult left = net.nodes.get(0).router.publish("t", bytes("left"));
+    PublishResult right = net.nodes.get(19).router.publish("t", bytes("right"));
+    net.pump();
+    assertThat(net.nodes.get(19).deliveredCount(left.id())).isZero();
+    assertThat(net.nodes.get(0).deliveredCount(right.id())).isZero();
+
+    net.heal();
+    net.heartbeats(config.mcacheGossip());
+
+    for (Node n : net.nodes) {
+      assertThat(n.deliveredCount(left.id())).as("left at %s", n).isEqualTo(n == net.nodes.get(0) ? 0 : 1);
+      assertThat(n.deliveredCount(right.id())).as("right at %s", n).isEqualTo(n == net.nodes.get(19) ? 0 : 1);
+    }
+  }
 }
