@@ -209,4 +209,33 @@ class GossipRouterControlTest {
     assertThat(idontwants).as("the router announces IDONTWANT for large messages")
         .contains(ByteString.copyFrom(idOf(wanted).toBytes()));
   }
+
+  @Test
+  void heartbeatsDecayScoresEachDecayIntervalSoAGraylistedPeerRecovers() {
+    TopicScoreParams topic = TopicScoreParams.disabled().toBuilder().topicWeight(1)
+        .invalidMessageDeliveriesWeight(-10).invalidMessageDeliveriesDecay(0.5).build();
+    PeerScoreParams params = PeerScoreParams.disabled().toBuilder().topic(T, topic)
+        .decayInterval(Duration.ofSeconds(1)).build();
+    Node victim = net.addRouter(o -> o.withScoring(params, PeerScoreThresholds.defaults()));
+    Node evil = net.addExternal();
+    victim.router.subscribe(T);
+    joinMesh(victim, evil);
+    for (int i = 0; i < 3; i++) {
+      evil.send(victim, publish(signed(evil, "x", i).toBuilder()
+          .setData(ByteString.copyFromUtf8("bad " + i)).build()));
+    }
+    net.pump();
+    double graylisted = victim.router.score(evil.id);
+    assertThat(graylisted).isEqualTo(-90.0);
+
+    net.heartbeats(5); // 250 ms: no decay interval has passed yet
+    assertThat(victim.router.score(evil.id)).isEqualTo(graylisted);
+
+    net.clock.advance(Duration.ofSeconds(1));
+    net.heartbeats(1);
+    assertThat(victim.router.score(evil.id)).isEqualTo(-22.5);
+    evil.send(victim, publish(signed(evil, "reformed", 10)));
+    net.pump();
+    assertThat(victim.delivered).hasSize(1);
+  }
 }
