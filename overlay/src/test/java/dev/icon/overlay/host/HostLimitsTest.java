@@ -1,5 +1,7 @@
 package dev.icon.overlay.host;
 
+import static dev.icon.overlay.host.HostTestSupport.addr;
+import static dev.icon.overlay.host.HostTestSupport.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,14 +30,6 @@ class HostLimitsTest {
   @AfterEach
   void stopAll() {
     hosts.close();
-  }
-
-  private static Multiaddr addr(Host h) {
-    return h.listenAddrs().get(0).withPeerId(h.peerId());
-  }
-
-  private static <T> T get(CompletableFuture<T> f) throws Exception {
-    return f.get(20, TimeUnit.SECONDS);
   }
 
   @Test

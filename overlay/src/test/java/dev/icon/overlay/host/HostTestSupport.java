@@ -1,14 +1,16 @@
 package dev.icon.overlay.host;
 
 import dev.icon.overlay.api.Host;
-import dev.icon.overlay.api.HostBuilder;
 import dev.icon.overlay.api.HostConfig;
 import dev.icon.overlay.api.Stream;
 import dev.icon.overlay.api.StreamReader;
 import dev.icon.overlay.identity.PrivateKey;
+import dev.icon.overlay.multiaddr.Multiaddr;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /** Starts hosts on 127.0.0.1 port 0 and stops them all. */
@@ -18,25 +20,19 @@ class HostTestSupport implements AutoCloseable {
 
   private final List<Host> hosts = new ArrayList<>();
 
-  private final boolean plaintext;
-
-  /** Hosts with the default security (Noise). */
-  HostTestSupport() {
-    this(false);
+  /** A host's first listen address with its /p2p/ id, to dial. */
+  static Multiaddr addr(Host h) {
+    return h.listenAddrs().get(0).withPeerId(h.peerId());
   }
 
-  /** Hosts with Noise, or with the test-only plaintext channel. */
-  HostTestSupport(boolean plaintext) {
-    this.plaintext = plaintext;
+  /** Waits for {@code f} (at most 20 s: these are loopback operations). */
+  static <T> T get(CompletableFuture<T> f) throws Exception {
+    return f.get(20, TimeUnit.SECONDS);
   }
 
   Host start(UnaryOperator<HostConfig.Builder> config) {
     PrivateKey key = PrivateKey.generateEd25519();
-    HostBuilder builder = Host.builder().identity(key);
-    if (plaintext) {
-      builder.security(new PlaintextSecureChannel(key));
-    }
-    Host h = builder
+    Host h = Host.builder().identity(key)
         .config(config.apply(HostConfig.forTests().toBuilder()).build())
         .listen("/ip4/127.0.0.1/tcp/0")
         .protocol(ECHO, HostTestSupport::echo)
