@@ -51,6 +51,21 @@ public final class GossipRouter {
    */
   public GossipRouter(PrivateKey key, GossipRouterOptions options, GossipPeerLink link,
       GossipDelivery delivery) {
+    this(key, options, link, delivery, GossipRouterHooks.none());
+  }
+
+  /**
+   * A router with application validation, events and peer exchange (see {@link GossipRouterHooks}).
+   *
+   * @param key our identity; messages are signed with it (StrictSign)
+   * @param options parameters, clock and randomness
+   * @param link outbound RPCs
+   * @param delivery first-seen valid messages of our topics
+   * @param hooks the optional seams
+   */
+  public GossipRouter(PrivateKey key, GossipRouterOptions options, GossipPeerLink link,
+      GossipDelivery delivery, GossipRouterHooks hooks) {
+    Objects.requireNonNull(hooks, "hooks"); // wired by the router-features work (issue 4)
     MessageSigner signer = new MessageSigner(Objects.requireNonNull(key, "key"));
     this.s = new RouterState(signer.author(), options);
     this.link = Objects.requireNonNull(link, "link");
@@ -61,6 +76,14 @@ public final class GossipRouter {
     this.gossip = new GossipEmitter(s);
     this.decayIntervalNanos = options.scoreParams().decayInterval().toNanos();
     this.lastDecayNanos = s.clock.getAsLong();
+  }
+
+  /**
+   * Marks {@code peer} as a direct (explicit) peer: always forwarded to, never grafted or pruned,
+   * its GRAFTs answered with PRUNE. The binding keeps the connection up.
+   */
+  public void addDirectPeer(PeerId peer) {
+    Objects.requireNonNull(peer, "peer"); // wired by the router-features work (issue 4)
   }
 
   /** Our peer id (the {@code from} of our messages). */

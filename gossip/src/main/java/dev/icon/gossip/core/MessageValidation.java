@@ -1,0 +1,22 @@
+package dev.icon.gossip.core;
+
+import dev.icon.gossip.api.GossipMessage;
+import dev.icon.gossip.api.ValidationResult;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The router's application-validation seam, run after the signature check on first-seen messages
+ * of our topics and on our own publishes. A completed stage is applied at once; an incomplete one
+ * parks the message until it completes, and the router then resumes on its executor (see
+ * {@link GossipRouterHooks#executor()}).
+ */
+@FunctionalInterface
+public interface MessageValidation {
+
+  /** Accepts everything. */
+  MessageValidation ACCEPT_ALL = m -> CompletableFuture.completedFuture(ValidationResult.ACCEPT);
+
+  /** The verdict on {@code message} (possibly later). */
+  CompletionStage<ValidationResult> validate(GossipMessage message);
+}
