@@ -39,6 +39,7 @@ final class InboundRpcReader implements StreamReader {
     try {
       for (RpcFrameDecoder.Frame f : decoder.feed(data)) {
         metrics.rpcsIn.increment();
+        metrics.control.count(stream.remotePeer(), f.rpc(), false);
         metrics.bytesIn.increment(f.wireBytes());
         events.rpc(stream.remotePeer(), f.rpc());
       }

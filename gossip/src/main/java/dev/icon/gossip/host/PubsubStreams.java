@@ -244,6 +244,7 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
     if (out == null) {
       return;
     }
+    metrics.control.count(peer, rpc, true);
     for (RPC part : RpcFragmenter.fragment(rpc, maxRpcSize)) {
       out.enqueue(frame(part));
     }
