@@ -66,6 +66,11 @@ final class GossipActions implements AutoCloseable {
     }
   }
 
+  /** The pub/sub this runs on. */
+  PubSub pubsub() {
+    return pubsub;
+  }
+
   /** The {@code message} event of a delivered message. */
   static Map<String, Object> messageFields(GossipMessage m) {
     Map<String, Object> f = new LinkedHashMap<>();
