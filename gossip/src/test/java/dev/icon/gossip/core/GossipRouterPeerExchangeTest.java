@@ -186,6 +186,26 @@ class GossipRouterPeerExchangeTest {
     assertThat(received).isEmpty();
   }
 
+  @Test
+  void aPruneForATopicWeAreNotInIsIgnoredPxIncluded() {
+    InMemoryGossipNetwork net = net(UnaryOperator.identity());
+    Node r = net.addRouter(o -> o, GossipRouterListener.NONE, MessageValidation.ACCEPT_ALL, sink);
+    r.router.subscribe(T);
+    Node peer = net.addExternal();
+    joinMesh(net, r, peer, T);
+    peer.send(r, subscribe("other"));
+
+    peer.send(r, prune(ControlPrune.newBuilder().setTopicID("other").setBackoff(3600)
+        .addPeers(info(net.addExternal().id, null)).build()));
+    net.pump();
+    r.router.subscribe("other");
+    net.pump();
+
+    assertThat(received).isEmpty();
+    assertThat(r.router.meshPeers("other")).as("no backoff was recorded for the unknown topic")
+        .containsExactly(peer.id);
+  }
+
   private static PeerInfo info(PeerId peer, byte[] record) {
     PeerInfo.Builder b = PeerInfo.newBuilder().setPeerID(ByteString.copyFrom(peer.toBytes()));
     if (record != null) {
