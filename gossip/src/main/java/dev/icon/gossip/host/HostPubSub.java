@@ -275,14 +275,18 @@ public final class HostPubSub implements PubSub {
     if (heartbeat != null) {
       heartbeat.cancel(false);
     }
-    CompletableFuture<Void> unsubscribed = loop.call(() -> {
-      left.forEach(router::unsubscribe);
-      return null;
-    });
-    try {
-      unsubscribed.get(2, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      // best effort: the PRUNEs are a courtesy; we are closing anyway
+    if (loop.inLoop()) {
+      left.forEach(router::unsubscribe); // closed from a handler or listener
+    } else {
+      CompletableFuture<Void> unsubscribed = loop.call(() -> {
+        left.forEach(router::unsubscribe);
+        return null;
+      });
+      try {
+        unsubscribed.get(2, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // best effort: the PRUNEs are a courtesy; we are closing anyway
+      }
     }
     streams.close();
     loop.shutdown();
