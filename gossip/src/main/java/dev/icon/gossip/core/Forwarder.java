@@ -88,7 +88,8 @@ final class Forwarder {
     s.score.deliverMessage(in.id(), in.from(), in.topic());
     s.mcache.put(in.id(), in.topic(), in.msg());
     if (s.table.subscribed(in.topic())) {
-      delivery.deliver(in.topic(), in.msg(), in.id(), in.from());
+      GuardedListener.guard("deliver",
+          () -> delivery.deliver(in.topic(), in.msg(), in.id(), in.from()));
       s.listener.delivered(in.topic(), in.id(), in.msg().getData().size(), in.from());
     }
     forward(in.topic(), in.msg(), in.id(), in.from());

@@ -62,7 +62,8 @@ public final class HostPubSub implements PubSub {
   private volatile ScheduledFuture<?> heartbeat;
   private long ticks;
 
-  private HostPubSub(Host host, PrivateKey key, GossipSettings s, MeterRegistry registry) {
+  private HostPubSub(Host host, PrivateKey key, GossipSettings s, MeterRegistry registry,
+      List<String> protocols) {
     this.settings = s;
     this.self = key.publicKey().peerId();
     GossipConfig config = s.config();
@@ -81,10 +82,6 @@ public final class HostPubSub implements PubSub {
     this.validators = new TopicValidators(s.validationTimeout());
     this.listeners = new ListenerBridge(metrics);
     int maxRpc = config.maxMessageSize() + RPC_ENVELOPE;
-    List<String> protocols = new ArrayList<>(GossipProtocols.PREFERENCE);
-    if (!s.floodsub()) {
-      protocols.remove(GossipProtocols.FLOODSUB);
-    }
     this.streams = new PubsubStreams(host, protocols, maxRpc, MAX_QUEUED_BYTES_PER_PEER, metrics,
         new RouterEvents(), loop);
     PxConnector px = new PxConnector(host, config.dHigh(), t -> routerTopicPeers(t));
@@ -103,6 +100,17 @@ public final class HostPubSub implements PubSub {
    */
   public static PubSub start(Host host, PrivateKey key, GossipSettings settings,
       MeterRegistry registry) {
+    Objects.requireNonNull(settings, "settings");
+    List<String> protocols = new ArrayList<>(GossipProtocols.PREFERENCE);
+    if (!settings.floodsub()) {
+      protocols.remove(GossipProtocols.FLOODSUB);
+    }
+    return start(host, key, settings, registry, protocols);
+  }
+
+  /** As the public start, offering only {@code protocols} (tests of older peers). */
+  static PubSub start(Host host, PrivateKey key, GossipSettings settings, MeterRegistry registry,
+      List<String> protocols) {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(settings, "settings");
@@ -112,7 +120,7 @@ public final class HostPubSub implements PubSub {
           "identity: the key's peer id " + key.publicKey().peerId() + " is not the host's "
               + host.peerId());
     }
-    HostPubSub p = new HostPubSub(host, key, settings, registry);
+    HostPubSub p = new HostPubSub(host, key, settings, registry, protocols);
     p.begin();
     return p;
   }
@@ -267,14 +275,18 @@ public final class HostPubSub implements PubSub {
     if (heartbeat != null) {
       heartbeat.cancel(false);
     }
-    CompletableFuture<Void> unsubscribed = loop.call(() -> {
-      left.forEach(router::unsubscribe);
-      return null;
-    });
-    try {
-      unsubscribed.get(2, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      // best effort: the PRUNEs are a courtesy; we are closing anyway
+    if (loop.inLoop()) {
+      left.forEach(router::unsubscribe); // closed from a handler or listener
+    } else {
+      CompletableFuture<Void> unsubscribed = loop.call(() -> {
+        left.forEach(router::unsubscribe);
+        return null;
+      });
+      try {
+        unsubscribed.get(2, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // best effort: the PRUNEs are a courtesy; we are closing anyway
+      }
     }
     streams.close();
     loop.shutdown();

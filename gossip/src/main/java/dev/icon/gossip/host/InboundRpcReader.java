@@ -50,4 +50,10 @@ final class InboundRpcReader implements StreamReader {
       stream.reset();
     }
   }
+
+  /** The remote closed its outbound stream: we never write on it, so close it fully. */
+  @Override
+  public void onRemoteClosed() {
+    stream.close();
+  }
 }

@@ -6,6 +6,7 @@ import dev.icon.overlay.api.Direction;
 import dev.icon.overlay.api.Host;
 import dev.icon.overlay.api.HostListener;
 import dev.icon.overlay.api.Stream;
+import dev.icon.overlay.api.StreamReader;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.multiaddr.Component;
 import dev.icon.overlay.multiaddr.Multiaddr;
@@ -14,6 +15,7 @@ import dev.icon.overlay.varint.Uvarint;
 import dev.icon.proto.libp2p.pubsub.RPC;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -169,6 +171,7 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
       s.opening = false;
       if (err == null && !closed && sessions.get(s.peer) == s) {
         s.attachedAt = System.nanoTime();
+        stream.onData(new WriteOnlyReader(stream));
         s.out.attach(stream);
         markUp(s, c, stream.protocol());
         stream.closeFuture().whenCompleteAsync((v, e) -> outboundClosed(s, stream), callbacks);
@@ -232,6 +235,19 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
     s.added = true;
     metrics.peers().incrementAndGet();
     events.peerUp(s.peer, c.direction() == Direction.OUTBOUND, protocol, ipOf(c.remoteAddress()));
+  }
+
+  /** Our outbound stream is never read: data is discarded, a remote close closes our side too. */
+  private record WriteOnlyReader(Stream stream) implements StreamReader {
+    @Override
+    public void onData(ByteBuffer data) {
+      data.position(data.limit());
+    }
+
+    @Override
+    public void onRemoteClosed() {
+      stream.close();
+    }
   }
 
   @Override
