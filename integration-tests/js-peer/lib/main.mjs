@@ -63,8 +63,10 @@ export async function main (argv) {
   const runner = new ActionRunner(opts.actionTimeoutMs)
   const timers = opts.registerAfter.map(({ delayMs, protocol }) =>
     runner.run('register-protocol', () => registerLater(node, delayMs, protocol)))
-  if (pubsub != null) timers.push(...startGossip(pubsub, opts, runner, finalReports))
-  const done = Promise.all([runActions(node, opts, runner), ...timers])
+  let dialsDone
+  const dialed = new Promise(resolve => { dialsDone = resolve })
+  if (pubsub != null) timers.push(...startGossip(pubsub, opts, runner, finalReports, dialed))
+  const done = Promise.all([runActions(node, opts, runner, dialsDone), ...timers])
   const exitCode = () => runner.failed ? EXIT_ACTION_FAILED : EXIT_OK
 
   if (opts.durationMs != null) {
@@ -78,8 +80,11 @@ export async function main (argv) {
   if (opts.exitWhenDone) await shutdown(exitCode(), 'done')
 }
 
-/** Runs --dial, --ping, --echo-send, --perf and --connect-bench, in that order. */
-async function runActions (node, opts, runner) {
+/**
+ * Runs --dial, --ping, --echo-send, --perf and --connect-bench, in that order; calls `dialsDone`
+ * once every --dial has finished (succeeded or failed).
+ */
+async function runActions (node, opts, runner, dialsDone = () => {}) {
   for (const target of opts.dial) {
     await runner.run('dial', async (signal) => {
       const start = performance.now()
@@ -87,6 +92,7 @@ async function runActions (node, opts, runner) {
       emit('dialed', { peerId: connection.remotePeer.toString(), addr: target.toString(), ms: performance.now() - start })
     })
   }
+  dialsDone()
   if (opts.ping != null) {
     await runner.run('ping', async (signal) => {
       const connection = await node.dial(opts.ping, { signal })
@@ -111,8 +117,11 @@ async function runActions (node, opts, runner) {
   }
 }
 
-/** Subscriptions now; --publish and --load-publish after --publish-delay. Returns their promises. */
-function startGossip (pubsub, opts, runner, finalReports) {
+/**
+ * Subscriptions now; --publish and --load-publish --publish-delay after the --dial actions have
+ * finished (`dialed` resolves then). Returns their promises.
+ */
+function startGossip (pubsub, opts, runner, finalReports, dialed) {
   const quiet = new Map()
   if (opts.loadReceive != null) {
     const receiver = new LoadReceiver(opts.loadReceive)
@@ -121,19 +130,22 @@ function startGossip (pubsub, opts, runner, finalReports) {
   }
   subscribeAll(pubsub, opts.subscribe, quiet)
   const delayed = []
-  const delay = () => new Promise(resolve => setTimeout(resolve, opts.publishDelayMs))
+  const delay = async () => {
+    await dialed
+    await new Promise(resolve => setTimeout(resolve, opts.publishDelayMs))
+  }
   if (opts.publish.length > 0) {
     delayed.push(runner.run('publish', async (signal) => {
       await delay()
       await publishAll(pubsub, opts.publish, signal)
-    }, opts.publishDelayMs + opts.actionTimeoutMs))
+    }, opts.publishDelayMs + opts.actionTimeoutMs * (1 + opts.dial.length)))
   }
   if (opts.loadPublish != null) {
     const load = { topic: opts.loadPublish, count: opts.loadCount, rate: opts.loadRate, size: opts.loadSize }
     delayed.push(runner.run('load-publish', async (signal) => {
       await delay()
       await loadPublish(pubsub, load, signal)
-    }, opts.publishDelayMs + opts.actionTimeoutMs + (opts.loadCount * 1000) / opts.loadRate))
+    }, opts.publishDelayMs + opts.actionTimeoutMs * (1 + opts.dial.length) + (opts.loadCount * 1000) / opts.loadRate))
   }
   return delayed
 }
