@@ -258,6 +258,11 @@ public final class HostPubSub implements PubSub {
     return loop.call(() -> router.score(peer));
   }
 
+  /** The stream side (tests). */
+  PubsubStreams streams() {
+    return streams;
+  }
+
   /** Peers with an open pubsub stream (snapshot). */
   public Set<PeerId> peers() {
     return streams.peers();

@@ -97,6 +97,12 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
     return up;
   }
 
+  /** Our current outbound stream to {@code peer}, or null (tests). */
+  synchronized Stream outbound(PeerId peer) {
+    Session s = sessions.get(peer);
+    return s == null ? null : s.out.stream();
+  }
+
   @Override
   public void connected(Connection c) {
     LOG.trace("connected {}", c);
