@@ -83,7 +83,7 @@ public final class HostPubSub implements PubSub {
     this.listeners = new ListenerBridge(metrics);
     int maxRpc = config.maxMessageSize() + RPC_ENVELOPE;
     this.streams = new PubsubStreams(host, protocols, maxRpc, MAX_QUEUED_BYTES_PER_PEER, metrics,
-        new RouterEvents(loop, this::router), loop);
+        new RouterEvents(loop, this::router, metrics), loop);
     PxConnector px = new PxConnector(host, config.dHigh(), t -> routerTopicPeers(t));
     this.router = new GossipRouter(key, options, streams, handlers,
         new GossipRouterHooks(listeners, validators, px, loop));
