@@ -63,7 +63,8 @@ public final class PeerScore {
   public PeerScore(PeerScoreParams params, LongSupplier nanoTime) {
     this.params = Objects.requireNonNull(params, "params");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-    this.deliveries = new DeliveryRecords(params.deliveryRecordTtl().toNanos());
+    this.deliveries =
+        new DeliveryRecords(params.deliveryRecordTtl().toNanos(), params.maxDeliveryRecords());
     this.colocation = new IpColocation(
         params.ipColocationFactorThreshold(), params.ipColocationFactorWhitelist());
   }
