@@ -4,10 +4,9 @@ import { setMaxListeners } from 'node:events'
 import { parseArgs, UsageError, USAGE } from './args.mjs'
 import { echoHandler, echoSend, ECHO_HANDLER_OPTIONS } from './echo.mjs'
 import { emit, emitError } from './events.mjs'
-import { gossipsubService, publishAll, subscribeAll } from './gossip.mjs'
+import { gossipsubService, startGossip } from './gossip.mjs'
 import { instrument } from './gossip-stats.mjs'
 import { loadOrCreateKey } from './keys.mjs'
-import { LoadReceiver, loadPublish } from './load.mjs'
 import { createNode } from './node.mjs'
 import { PERF_HANDLER_OPTIONS, PERF_PROTOCOL, perfHandler, perfRun } from './perf.mjs'
 import { pingOn } from './ping.mjs'
@@ -115,39 +114,6 @@ async function runActions (node, opts, runner, dialsDone = () => {}) {
     await runner.run('connect-bench', (signal) => connectBench(node, opts.connectBench, opts.connectRuns, opts.connectWarmup, signal),
       opts.actionTimeoutMs * (opts.connectRuns + opts.connectWarmup))
   }
-}
-
-/**
- * Subscriptions now; --publish and --load-publish --publish-delay after the --dial actions have
- * finished (`dialed` resolves then). Returns their promises.
- */
-function startGossip (pubsub, opts, runner, finalReports, dialed) {
-  const quiet = new Map()
-  if (opts.loadReceive != null) {
-    const receiver = new LoadReceiver(opts.loadReceive)
-    quiet.set(opts.loadReceive, ({ msg }) => receiver.record(msg.type === 'signed' ? msg.from.toString() : '', msg.data))
-    finalReports.push(() => emit('load-summary', receiver.summary()))
-  }
-  subscribeAll(pubsub, opts.subscribe, quiet)
-  const delayed = []
-  const delay = async () => {
-    await dialed
-    await new Promise(resolve => setTimeout(resolve, opts.publishDelayMs))
-  }
-  if (opts.publish.length > 0) {
-    delayed.push(runner.run('publish', async (signal) => {
-      await delay()
-      await publishAll(pubsub, opts.publish, signal)
-    }, opts.publishDelayMs + opts.actionTimeoutMs * (1 + opts.dial.length)))
-  }
-  if (opts.loadPublish != null) {
-    const load = { topic: opts.loadPublish, count: opts.loadCount, rate: opts.loadRate, size: opts.loadSize }
-    delayed.push(runner.run('load-publish', async (signal) => {
-      await delay()
-      await loadPublish(pubsub, load, signal)
-    }, opts.publishDelayMs + opts.actionTimeoutMs * (1 + opts.dial.length) + (opts.loadCount * 1000) / opts.loadRate))
-  }
-  return delayed
 }
 
 async function perfClient (node, opts, signal) {
