@@ -46,7 +46,7 @@ public interface PubSub extends AutoCloseable {
    * forwarded) until the stage completes; a stage that does not complete within the configured
    * validation timeout counts as {@link ValidationResult#IGNORE}.
    */
-  Registration addValidator(String topic, AsyncTopicValidator validator);
+  Registration addAsyncValidator(String topic, AsyncTopicValidator validator);
 
   /** Adds a listener for router events. */
   Registration addListener(GossipListener listener);

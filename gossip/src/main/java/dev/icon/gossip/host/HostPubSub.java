@@ -213,7 +213,7 @@ public final class HostPubSub implements PubSub {
   }
 
   @Override
-  public Registration addValidator(String topic, AsyncTopicValidator validator) {
+  public Registration addAsyncValidator(String topic, AsyncTopicValidator validator) {
     return validators.add(topic, validator);
   }
 

@@ -62,7 +62,7 @@ class HostPubSubValidationTest {
 
   @Test
   void syncRejectDropsTheMessageAndCountsIt() {
-    b.pubsub().addValidator("v", (TopicValidator) m -> new String(m.data()).startsWith("bad")
+    b.pubsub().addValidator("v", m -> new String(m.data()).startsWith("bad")
         ? ValidationResult.REJECT : ValidationResult.ACCEPT);
 
     publishThenMarker("bad one");
@@ -74,7 +74,7 @@ class HostPubSubValidationTest {
 
   @Test
   void syncIgnoreDropsTheMessageWithoutForwarding() {
-    b.pubsub().addValidator("v", (TopicValidator) m -> new String(m.data()).startsWith("meh")
+    b.pubsub().addValidator("v", m -> new String(m.data()).startsWith("meh")
         ? ValidationResult.IGNORE : ValidationResult.ACCEPT);
 
     publishThenMarker("meh");
@@ -88,7 +88,7 @@ class HostPubSubValidationTest {
   void asyncAcceptDeliversAndForwardsOnceTheStageCompletes() {
     CompletableFuture<ValidationResult> verdict = new CompletableFuture<>();
     AtomicInteger asked = new AtomicInteger();
-    b.pubsub().addValidator("v", (AsyncTopicValidator) m -> {
+    b.pubsub().addAsyncValidator("v", m -> {
       asked.incrementAndGet();
       return verdict;
     });
@@ -105,7 +105,7 @@ class HostPubSubValidationTest {
 
   @Test
   void asyncRejectAndTimeoutDropTheMessage() {
-    b.pubsub().addValidator("v", (AsyncTopicValidator) m -> switch (new String(m.data())) {
+    b.pubsub().addAsyncValidator("v", m -> switch (new String(m.data())) {
       case "reject" -> CompletableFuture.supplyAsync(() -> ValidationResult.REJECT);
       case "never" -> new CompletableFuture<>();
       default -> CompletableFuture.completedFuture(ValidationResult.ACCEPT);
@@ -123,7 +123,7 @@ class HostPubSubValidationTest {
 
   @Test
   void aThrowingValidatorRejects() {
-    b.pubsub().addValidator("v", (TopicValidator) m -> {
+    b.pubsub().addValidator("v", m -> {
       if (new String(m.data()).equals("boom")) {
         throw new IllegalStateException("validator bug");
       }
@@ -139,12 +139,12 @@ class HostPubSubValidationTest {
   @Test
   void ownValidatorsRefuseOurPublishWithRejected() {
     AtomicInteger seen = new AtomicInteger();
-    Registration sync = a.pubsub().addValidator("v", (TopicValidator) m -> {
+    Registration sync = a.pubsub().addValidator("v", m -> {
       seen.incrementAndGet();
       assertThat(m.from()).isEqualTo(a.id());
       return new String(m.data()).equals("no") ? ValidationResult.REJECT : ValidationResult.ACCEPT;
     });
-    a.pubsub().addValidator("v", (AsyncTopicValidator) m -> CompletableFuture.completedFuture(
+    a.pubsub().addAsyncValidator("v", m -> CompletableFuture.completedFuture(
         new String(m.data()).equals("later-no") ? ValidationResult.IGNORE : ValidationResult.ACCEPT));
 
     assertThat(errorOf(a.pubsub().publish("v", bytes("no")))).isEqualTo(GossipError.REJECTED);
@@ -159,7 +159,7 @@ class HostPubSubValidationTest {
 
   @Test
   void ownAsyncValidatorTimeoutRefusesThePublish() {
-    a.pubsub().addValidator("v", (AsyncTopicValidator) m -> new CompletableFuture<>());
+    a.pubsub().addAsyncValidator("v", m -> new CompletableFuture<>());
 
     assertThat(errorOf(a.pubsub().publish("v", bytes("stuck")))).isEqualTo(GossipError.REJECTED);
   }
