@@ -30,6 +30,8 @@ public final class PeerId implements Comparable<PeerId> {
   private static final int LIBP2P_KEY = 0x72;
 
   private final byte[] multihash;
+  /** Cached text form: ids are printed and used as map keys and meter tags on hot paths. */
+  private volatile String base58;
 
   private PeerId(byte[] multihash) {
     this.multihash = multihash;
@@ -121,7 +123,12 @@ public final class PeerId implements Comparable<PeerId> {
 
   /** The legacy, default text form: base58btc of the multihash. */
   public String toBase58() {
-    return Base58.encode(multihash);
+    String text = base58;
+    if (text == null) {
+      text = Base58.encode(multihash); // a racing thread computes the same string
+      base58 = text;
+    }
+    return text;
   }
 
   /** The CIDv1 text form: 'b' + base32(0x01 0x72 multihash). */
