@@ -210,4 +210,38 @@ class RoutingTableTest {
     assertThat(table(20, pending).bucketsNeedingRefresh(Duration.ofMinutes(1), 15))
         .containsExactly(0);
   }
+
+  @Test
+  void concurrentOffersAndRemovalsKeepTheBoundsAndTheCount() throws Exception {
+    RoutingTable table = table(8, peer -> CompletableFuture.supplyAsync(() -> peer.hashCode() % 2 == 0));
+    List<PeerId> peers = new ArrayList<>();
+    for (int i = 0; i < 4000; i++) {
+      peers.add(TestPeers.random(random));
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int offset = t;
+        done.add(pool.submit(() -> {
+          for (int i = offset; i < peers.size(); i += 4) {
+            table.offer(peers.get(i)).toCompletableFuture().join();
+            if (i % 7 == 0) {
+              table.remove(peers.get(i - 1 < 0 ? 0 : i - 1));
+            }
+          }
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(table.peers()).doesNotHaveDuplicates().hasSize(table.size());
+    for (int cpl = 0; cpl < KadKey.BITS; cpl++) {
+      assertThat(table.bucket(cpl)).hasSizeLessThanOrEqualTo(8);
+    }
+    assertThat(table.bucket(0)).isNotEmpty();
+  }
 }
