@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param requestTimeout how long a lookup waits for one peer's response before counting it failed
  * @param maxMessageSize largest {@code Message} frame body accepted or sent, in bytes
  * @param maxRecordSize largest record (key plus value) accepted, in bytes
+ * @param maxRecords records (PUT_VALUE) stored for others, at most
+ * @param maxRecordAge how long a stored record is served after it was received
  * @param maxCloserPeersPerResponse closer peers read from one response; the rest are ignored
  * @param providerValidity how long a provider record stays valid after ADD_PROVIDER
  * @param providerRepublishInterval how often a provider re-announces itself
@@ -30,6 +32,8 @@ public record KadConfig(
     Duration requestTimeout,
     int maxMessageSize,
     int maxRecordSize,
+    int maxRecords,
+    Duration maxRecordAge,
     int maxCloserPeersPerResponse,
     Duration providerValidity,
     Duration providerRepublishInterval,
@@ -55,6 +59,8 @@ public record KadConfig(
       throw new IllegalArgumentException(
           "maxRecordSize must be at most maxMessageSize (" + maxMessageSize + "): " + maxRecordSize);
     }
+    positive("maxRecords", maxRecords);
+    positive("maxRecordAge", maxRecordAge);
     if (maxCloserPeersPerResponse < k) {
       throw new IllegalArgumentException(
           "maxCloserPeersPerResponse must be at least k (" + k + "): " + maxCloserPeersPerResponse);
@@ -92,6 +98,7 @@ public record KadConfig(
         .providerValidity(Duration.ofMinutes(2))
         .providerRepublishInterval(Duration.ofMinutes(1))
         .providerCleanupInterval(Duration.ofSeconds(10))
+        .maxRecordAge(Duration.ofMinutes(2))
         .refreshInterval(Duration.ofSeconds(30))
         .build();
   }
@@ -129,8 +136,12 @@ public record KadConfig(
     private Duration requestTimeout = Duration.ofSeconds(10);
     // go-libp2p's 4 MiB message limit: the largest frame a peer may legitimately send.
     private int maxMessageSize = 4 << 20;
-    // 64 KiB: well above IPNS and ICON records, small enough that storing many stays cheap.
-    private int maxRecordSize = 64 << 10;
+    // 16 KiB: above the IPNS spec's 10 KiB cap and any ICON record; bounds the store's memory.
+    private int maxRecordSize = 16 << 10;
+    // With 16 KiB records at most 64 MiB; a DHT server stores only keys it is close to.
+    private int maxRecords = 4096;
+    // go-libp2p-kad-dht's MaxRecordAge (36 h): publishers re-put well within it.
+    private Duration maxRecordAge = Duration.ofHours(36);
     // Honest peers return k closer peers; twice that leaves room, more is a flood.
     private int maxCloserPeersPerResponse = 40;
     // go and js-libp2p kad-dht: provider records are valid 48 h (the spec's text says 24 h).
@@ -161,6 +172,8 @@ public record KadConfig(
       requestTimeout = c.requestTimeout;
       maxMessageSize = c.maxMessageSize;
       maxRecordSize = c.maxRecordSize;
+      maxRecords = c.maxRecords;
+      maxRecordAge = c.maxRecordAge;
       maxCloserPeersPerResponse = c.maxCloserPeersPerResponse;
       providerValidity = c.providerValidity;
       providerRepublishInterval = c.providerRepublishInterval;
@@ -182,6 +195,10 @@ public record KadConfig(
     public Builder maxMessageSize(int v) { maxMessageSize = v; return this; }
 
     public Builder maxRecordSize(int v) { maxRecordSize = v; return this; }
+
+    public Builder maxRecords(int v) { maxRecords = v; return this; }
+
+    public Builder maxRecordAge(Duration v) { maxRecordAge = v; return this; }
 
     public Builder maxCloserPeersPerResponse(int v) { maxCloserPeersPerResponse = v; return this; }
 
@@ -205,8 +222,8 @@ public record KadConfig(
 
     /** The config; throws {@link IllegalArgumentException} naming the first invalid field. */
     public KadConfig build() {
-      return new KadConfig(k, alpha, requestTimeout, maxMessageSize, maxRecordSize,
-          maxCloserPeersPerResponse, providerValidity, providerRepublishInterval,
+      return new KadConfig(k, alpha, requestTimeout, maxMessageSize, maxRecordSize, maxRecords,
+          maxRecordAge, maxCloserPeersPerResponse, providerValidity, providerRepublishInterval,
           providerCleanupInterval, maxProvidersPerKey, maxProviderRecords, maxProviderKeyLength,
           maxProviderAddrs, refreshInterval, maxRefreshCpl);
     }

@@ -5,14 +5,16 @@
  * replacement, refresh bookkeeping), {@link dev.icon.overlay.kad.KadCodec} (uvarint length-prefixed
  * {@code Message} frames), {@link dev.icon.overlay.kad.RecordValidators} (validators by namespace:
  * {@code /pk/}, and {@code /icon/} records signed by their owner, see {@link
- * dev.icon.overlay.kad.IconRecords}), {@link dev.icon.overlay.kad.ProviderStore} (bounded
- * ADD_PROVIDER bookkeeping with expiry) and {@link dev.icon.overlay.kad.Lookup} (the iterative
+ * dev.icon.overlay.kad.IconRecords}), {@link dev.icon.overlay.kad.RecordStore} (bounded PUT_VALUE
+ * storage), {@link dev.icon.overlay.kad.ProviderStore} (bounded ADD_PROVIDER bookkeeping with
+ * expiry), {@link dev.icon.overlay.kad.KadRequestHandler} (server-side answers to every request
+ * type) and {@link dev.icon.overlay.kad.Lookup} (the iterative
  * lookup state machine, with seams {@link dev.icon.overlay.kad.KadQuerier} and {@link
  * dev.icon.overlay.kad.KadTimer}). Settings in {@link dev.icon.overlay.kad.KadConfig}; errors as
  * {@link dev.icon.overlay.kad.KadException} with a {@link dev.icon.overlay.kad.KadError}.
  *
- * <p>Not yet here: the host binding (stream handler answering requests, a querier over streams,
- * client/server mode advertised through identify), the value store and the {@code findPeer},
+ * <p>Not yet here: the host binding (a stream handler calling the request handler, a querier over
+ * streams, client/server mode advertised through identify), the {@code findPeer},
  * {@code provide}, {@code findProviders}, {@code getValue}, {@code putValue} API, periodic refresh
  * and republish scheduling, bootstrap/join and the CLI.
  */

@@ -213,7 +213,8 @@ class RoutingTableTest {
 
   @Test
   void concurrentOffersAndRemovalsKeepTheBoundsAndTheCount() throws Exception {
-    RoutingTable table = table(8, peer -> CompletableFuture.supplyAsync(() -> peer.hashCode() % 2 == 0));
+    RoutingTable table =
+        table(8, peer -> CompletableFuture.supplyAsync(() -> peer.hashCode() % 2 == 0));
     List<PeerId> peers = new ArrayList<>();
     for (int i = 0; i < 4000; i++) {
       peers.add(TestPeers.random(random));
