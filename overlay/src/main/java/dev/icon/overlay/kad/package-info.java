@@ -10,7 +10,9 @@
  * expiry), {@link dev.icon.overlay.kad.KadRequestHandler} (server-side answers to every request
  * type) and {@link dev.icon.overlay.kad.Lookup} (the iterative
  * lookup state machine, with seams {@link dev.icon.overlay.kad.KadQuerier} and {@link
- * dev.icon.overlay.kad.KadTimer}). Settings in {@link dev.icon.overlay.kad.KadConfig}; errors as
+ * dev.icon.overlay.kad.KadTimer}, and handlers reading the answers: {@link
+ * dev.icon.overlay.kad.PeerFinder}, {@link dev.icon.overlay.kad.ValueCollector} (quorum, best
+ * record, outdated peers), {@link dev.icon.overlay.kad.ProviderCollector}). Settings in {@link dev.icon.overlay.kad.KadConfig}; errors as
  * {@link dev.icon.overlay.kad.KadException} with a {@link dev.icon.overlay.kad.KadError}.
  *
  * <p>Not yet here: the host binding (a stream handler calling the request handler, a querier over
