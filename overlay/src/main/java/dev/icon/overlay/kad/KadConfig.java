@@ -154,8 +154,8 @@ public record KadConfig(
     private int maxProvidersPerKey = 200;
     // Bounds the whole store: with 16 addresses each, well under 100 MiB worst case.
     private int maxProviderRecords = 100_000;
-    // CIDs and multihashes are under 100 bytes; 256 leaves room for long hashes.
-    private int maxProviderKeyLength = 256;
+    // go-libp2p-kad-dht's limit (80 bytes): CIDs and multihashes of common hashes fit.
+    private int maxProviderKeyLength = 80;
     // A peer rarely listens on more; the rest are dropped, bounding a record's size.
     private int maxProviderAddrs = 16;
     // Spec: the bootstrap/refresh process runs every 5 minutes by default.

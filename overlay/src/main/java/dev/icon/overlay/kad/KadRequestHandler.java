@@ -17,12 +17,15 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>FIND_NODE: the k closest peers to the key that have known addresses, without the
- *       requester.
+ *       requester; plus ourselves (with our addresses) when the key is our own peer id, as
+ *       js-libp2p does.
  *   <li>GET_VALUE: the stored, still-valid record for the key (if any) and the closer peers.
  *   <li>PUT_VALUE: the record (whose key must equal the message key) is validated and stored; the
  *       request is echoed back, as go/js-libp2p do.
- *   <li>ADD_PROVIDER: each provider entry whose id is the sender's is recorded with its addresses
- *       (the spec's rule; js-libp2p records the sender unconditionally); no response.
+ *   <li>ADD_PROVIDER: each provider entry whose id is the sender's and that carries addresses is
+ *       recorded (the spec's rule, as go and js-libp2p 16 apply it); no response. The key should be
+ *       a multihash or CID (js-libp2p rejects anything else); its length is bounded by {@link
+ *       KadConfig#maxProviderKeyLength()}.
  *   <li>GET_PROVIDERS: the unexpired providers of the key and the closer peers.
  *   <li>PING: echoed.
  * </ul>
@@ -42,7 +45,7 @@ public final class KadRequestHandler {
 
   /**
    * A handler answering from these parts; {@code addresses} gives a peer's known binary multiaddrs
-   * (e.g. from the host's peer store; empty if unknown).
+   * (e.g. from the host's peer store; empty if unknown), and ours for our own id.
    */
   public KadRequestHandler(KadConfig config, RoutingTable table, RecordStore records,
       ProviderStore providers, Function<PeerId, List<ByteString>> addresses, Clock clock) {
@@ -70,6 +73,13 @@ public final class KadRequestHandler {
     switch (request.getType()) {
       case FIND_NODE -> {
         requireKey(key);
+        if (request.getKey().equals(ByteString.copyFrom(self.toBytes()))) {
+          List<ByteString> ours = addresses.apply(self);
+          if (!ours.isEmpty()) {
+            response.addCloserPeers(KadMessages.toWire(new KadPeer(self, ours),
+                Message.ConnectionType.CONNECTED));
+          }
+        }
         return Optional.of(response.setKey(request.getKey())
             .addAllCloserPeers(closer(from, key)).build());
       }
@@ -93,7 +103,7 @@ public final class KadRequestHandler {
       case ADD_PROVIDER -> {
         requireKey(key);
         for (KadPeer p : KadMessages.fromWire(request.getProviderPeersList(), Integer.MAX_VALUE)) {
-          if (p.id().equals(from)) {
+          if (p.id().equals(from) && !p.addrs().isEmpty()) {
             providers.add(key, from, p.addrs());
           }
         }

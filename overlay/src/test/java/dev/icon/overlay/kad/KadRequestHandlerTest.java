@@ -68,6 +68,14 @@ class KadRequestHandlerTest {
   }
 
   @Test
+  void findNodeForOurOwnIdIncludesOurselvesFirst() {
+    fill(5);
+    Message response = handler.handle(requester,
+        KadMessages.request(Message.MessageType.FIND_NODE, self.toBytes())).orElseThrow();
+    assertThat(ids(response.getCloserPeersList())).startsWith(self).hasSize(6);
+  }
+
+  @Test
   void putThenGetValueServesTheRecordWithItsReceptionTime() {
     PrivateKey owner = PrivateKey.generateEd25519(new SecureRandom(new byte[] {2}));
     byte[] key = IconRecords.key(owner.publicKey().peerId(), "n");
@@ -108,6 +116,11 @@ class KadRequestHandlerTest {
             Message.ConnectionType.CONNECTED))
         .build();
     assertThat(handler.handle(requester, add)).isEmpty();
+    Message withoutAddrs = add.toBuilder().setKey(ByteString.copyFrom(new byte[] {5}))
+        .clearProviderPeers().addProviderPeers(KadMessages.toWire(KadPeer.of(requester),
+            Message.ConnectionType.CONNECTED)).build();
+    assertThat(handler.handle(requester, withoutAddrs)).isEmpty();
+    assertThat(providers.size()).isEqualTo(1);
 
     fill(30);
     Message got = handler.handle(TestPeers.random(random),
