@@ -31,25 +31,40 @@ final class SimulatedKadNetwork {
     FAILING
   }
 
-  /** One simulated node. */
+  /** The one fake address every simulated node has. */
+  static final ByteString SIM_ADDR = ByteString.copyFromUtf8("sim");
+
+  /** One simulated node: a real table, stores and request handler. */
   final class Node {
     final PeerId id;
     final RoutingTable table;
+    final RecordStore records;
+    final ProviderStore providers;
+    final KadRequestHandler handler;
     Behaviour behaviour = Behaviour.HONEST;
 
     Node(PeerId id) {
       this.id = id;
       this.table = new RoutingTable(id, config.k(),
           peer -> CompletableFuture.completedFuture(isAlive(peer)), time);
+      this.records = new RecordStore(config, RecordValidators.defaults(config, time), time);
+      this.providers = new ProviderStore(config, time);
+      this.handler = new KadRequestHandler(config, table, records, providers,
+          peer -> List.of(SIM_ADDR), time);
     }
 
-    Message answer(PeerId requester, Message request) {
+    /** The answer to {@code request}: empty for none, null for an error. */
+    java.util.Optional<Message> answer(PeerId requester, Message request) {
       KadKey target = KadKey.of(request.getKey().toByteArray());
       Message.Builder out = Message.newBuilder().setType(request.getType());
       switch (behaviour) {
         case HONEST -> {
           table.offer(requester); // a server learns of peers that query it
-          table.closest(target, config.k()).forEach(p -> out.addCloserPeers(wire(p)));
+          try {
+            return handler.handle(requester, request);
+          } catch (KadException e) {
+            return null;
+          }
         }
         case GARBAGE -> {
           for (int i = 0; i < config.k(); i++) {
@@ -71,7 +86,7 @@ final class SimulatedKadNetwork {
           return null;
         }
       }
-      return out.build();
+      return java.util.Optional.of(out.build());
     }
   }
 
@@ -124,10 +139,13 @@ final class SimulatedKadNetwork {
 
   /** Runs a FIND_NODE lookup from {@code from} to the end; returns it and its virtual duration. */
   Timed lookup(Node from, byte[] key, LookupHandler handler) {
-    KadKey target = KadKey.of(key);
+    return lookup(from, KadMessages.request(Message.MessageType.FIND_NODE, key), handler);
+  }
+
+  /** Runs a lookup sending {@code request} from {@code from} to the end. */
+  Timed lookup(Node from, Message request, LookupHandler handler) {
+    KadKey target = KadKey.of(request.getKey().toByteArray());
     from.table.markRefreshed(target);
-    Message request = Message.newBuilder().setType(Message.MessageType.FIND_NODE)
-        .setKey(ByteString.copyFrom(key)).build();
     List<KadPeer> seeds =
         from.table.closest(target, config.k()).stream().map(KadPeer::of).toList();
     long start = time.nowMillis();
@@ -146,23 +164,31 @@ final class SimulatedKadNetwork {
   record Timed(LookupResult result, long millis) {}
 
   private KadQuerier querier(Node from) {
-    return (peer, request) -> {
-      CompletableFuture<Message> answer = new CompletableFuture<>();
-      Node to = nodes.get(peer.id());
-      if (to == null || to.behaviour == Behaviour.DEAD) {
-        return answer; // never answers: the lookup's timeout decides
-      }
-      time.after(roundTripMillis(from.id, to.id), () -> {
-        Message response = to.answer(from.id, request);
-        if (response == null) {
-          answer.completeExceptionally(new KadException(KadError.MALFORMED_MESSAGE, "simulated"));
-        } else {
-          from.table.offer(to.id); // a client keeps peers that answer
-          answer.complete(response);
-        }
-      });
+    return (peer, request) -> send(from, peer.id(), request)
+        .thenApply(answer -> answer.orElseThrow(
+            () -> new KadException(KadError.MALFORMED_MESSAGE, "no answer to a lookup request")));
+  }
+
+  /**
+   * Sends one request; completes (in virtual time) with the answer, empty for types without one,
+   * exceptionally on an error answer, never if the peer is dead or unknown.
+   */
+  CompletableFuture<java.util.Optional<Message>> send(Node from, PeerId to, Message request) {
+    CompletableFuture<java.util.Optional<Message>> answer = new CompletableFuture<>();
+    Node node = nodes.get(to);
+    if (node == null || node.behaviour == Behaviour.DEAD) {
       return answer;
-    };
+    }
+    time.after(roundTripMillis(from.id, node.id), () -> {
+      java.util.Optional<Message> response = node.answer(from.id, request);
+      if (response == null) {
+        answer.completeExceptionally(new KadException(KadError.MALFORMED_MESSAGE, "simulated"));
+      } else {
+        from.table.offer(node.id); // a client keeps peers that answer
+        answer.complete(response);
+      }
+    });
+    return answer;
   }
 
   /** A stable per-pair round trip of 20..200 ms. */
