@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param maxProviderAddrs addresses kept per provider record
  * @param refreshInterval how long a bucket may go without a lookup before it needs refreshing
  * @param maxRefreshCpl highest common prefix length whose bucket is refreshed by random lookups
+ *     (at most {@link RefreshTargets#MAX_CPL})
  */
 public record KadConfig(
     int k,
@@ -81,8 +82,9 @@ public record KadConfig(
     positive("maxProviderKeyLength", maxProviderKeyLength);
     positive("maxProviderAddrs", maxProviderAddrs);
     positive("refreshInterval", refreshInterval);
-    if (maxRefreshCpl < 0 || maxRefreshCpl >= KadKey.BITS) {
-      throw new IllegalArgumentException("maxRefreshCpl must be in 0..255: " + maxRefreshCpl);
+    if (maxRefreshCpl < 0 || maxRefreshCpl > RefreshTargets.MAX_CPL) {
+      throw new IllegalArgumentException(
+          "maxRefreshCpl must be in 0.." + RefreshTargets.MAX_CPL + ": " + maxRefreshCpl);
     }
   }
 

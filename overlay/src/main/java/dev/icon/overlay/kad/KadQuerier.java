@@ -1,6 +1,5 @@
 package dev.icon.overlay.kad;
 
-import dev.icon.overlay.identity.PeerId;
 import dev.icon.proto.libp2p.kad.Message;
 import java.util.concurrent.CompletionStage;
 

@@ -10,6 +10,9 @@ import java.util.random.RandomGenerator;
  */
 public final class RefreshTargets {
 
+  /** Highest cpl accepted: about 2^21 hashes on average, a fraction of a second. */
+  public static final int MAX_CPL = 20;
+
   private static final int SHA2_256 = 0x12;
 
   private RefreshTargets() {}
@@ -37,6 +40,4 @@ public final class RefreshTargets {
     }
   }
 
-  /** Highest cpl accepted: about 2^21 hashes on average, a fraction of a second. */
-  public static final int MAX_CPL = 20;
 }

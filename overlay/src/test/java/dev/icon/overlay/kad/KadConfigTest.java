@@ -53,7 +53,7 @@ class KadConfigTest {
         Arguments.of("maxProviderAddrs", (UnaryOperator<KadConfig.Builder>) b -> b.maxProviderAddrs(-1)),
         Arguments.of("refreshInterval",
             (UnaryOperator<KadConfig.Builder>) b -> b.refreshInterval(Duration.ofSeconds(-1))),
-        Arguments.of("maxRefreshCpl", (UnaryOperator<KadConfig.Builder>) b -> b.maxRefreshCpl(256)));
+        Arguments.of("maxRefreshCpl", (UnaryOperator<KadConfig.Builder>) b -> b.maxRefreshCpl(21)));
   }
 
   @ParameterizedTest(name = "{0}")
