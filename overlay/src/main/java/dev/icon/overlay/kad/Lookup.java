@@ -258,15 +258,19 @@ public final class Lookup {
       termination = why;
       List<PeerId> closest = new ArrayList<>(config.k());
       Map<PeerId, LookupResult.Seen> seen = new HashMap<>();
+      List<PeerId> unresponsive = new ArrayList<>();
       for (Peer p : byDistance.values()) {
+        if (p.status == Status.FAILED) {
+          unresponsive.add(p.peer.id());
+        }
         p.cancelTimeout.run();
         seen.put(p.peer.id(), new LookupResult.Seen(p.peer, p.depth));
         if (p.status == Status.SUCCEEDED && closest.size() < config.k()) {
           closest.add(p.peer.id());
         }
       }
-      outcome = new LookupResult(why, closest, seen, queried, succeeded, failed, timedOut,
-          invalidPeers, maxHops);
+      outcome = new LookupResult(why, closest, seen, unresponsive, queried, succeeded, failed,
+          timedOut, invalidPeers, maxHops);
     }
     result.complete(outcome);
   }

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param termination why the lookup ended
  * @param closest up to k peers that answered, closest to the target first
  * @param seen every peer the lookup learnt of (seeds included), with its addresses and hop depth
+ * @param unresponsive peers whose request failed or timed out (candidates for removal from the
+ *     routing table)
  * @param queried requests sent
  * @param succeeded requests answered
  * @param failed requests that failed (error or garbage response)
@@ -22,6 +24,7 @@ public record LookupResult(
     Termination termination,
     List<PeerId> closest,
     Map<PeerId, Seen> seen,
+    List<PeerId> unresponsive,
     int queried,
     int succeeded,
     int failed,
@@ -52,6 +55,7 @@ public record LookupResult(
   public LookupResult {
     closest = List.copyOf(closest);
     seen = Map.copyOf(seen);
+    unresponsive = List.copyOf(unresponsive);
   }
 
   /** The peer {@code id}, if the lookup learnt of it (findPeer's answer). */

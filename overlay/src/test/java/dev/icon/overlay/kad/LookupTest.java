@@ -105,6 +105,7 @@ class LookupTest {
 
     assertThat(r.termination()).isEqualTo(LookupResult.Termination.CONVERGED);
     assertThat(r.timedOut()).isEqualTo(1);
+    assertThat(r.unresponsive()).containsExactly(dead);
     assertThat(r.closest()).containsExactlyElementsOf(peers.subList(1, 5));
     assertThat(time.nowMillis()).isGreaterThanOrEqualTo(config.requestTimeout().toMillis());
   }
@@ -124,6 +125,7 @@ class LookupTest {
     };
     LookupResult r = run(peers, querier, LookupHandler.NONE);
     assertThat(r.failed()).isEqualTo(2);
+    assertThat(r.unresponsive()).containsExactly(peers.get(0), peers.get(1));
     assertThat(r.closest()).containsExactly(peers.get(2));
   }
 
