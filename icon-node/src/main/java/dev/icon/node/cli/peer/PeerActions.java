@@ -19,23 +19,19 @@ import java.util.concurrent.TimeUnit;
  */
 final class PeerActions {
 
-  /** An action body; it may block (it runs on its own thread, never an event loop). */
-  private interface Action {
-    void run() throws Exception;
-  }
-
   private final Host host;
   private final EventPrinter events;
   private final PeerCommand options;
-  private boolean failed;
+  private final ActionRunner runner;
 
-  PeerActions(Host host, EventPrinter events, PeerCommand options) {
+  PeerActions(Host host, EventPrinter events, PeerCommand options, ActionRunner runner) {
     this.host = host;
     this.events = events;
     this.options = options;
+    this.runner = runner;
   }
 
-  /** Runs every requested action; true when all of them succeeded. */
+  /** Runs every requested action; true when all of them succeeded (so far, in this runner). */
   boolean runAll() {
     for (String target : options.dial) {
       run("dial", () -> {
@@ -57,7 +53,7 @@ final class PeerActions {
     if (options.connectBench != null) {
       run("connect-bench", this::connectBench);
     }
-    return !failed;
+    return !runner.failed();
   }
 
   private void ping() throws Exception {
@@ -155,13 +151,8 @@ final class PeerActions {
     events.emit("connect-summary", s);
   }
 
-  private void run(String where, Action action) {
-    try {
-      action.run();
-    } catch (Exception e) {
-      failed = true;
-      events.error(where, e);
-    }
+  private void run(String where, ActionRunner.Action action) {
+    runner.run(where, action);
   }
 
   private <T> T await(java.util.concurrent.CompletableFuture<T> f) throws Exception {
