@@ -9,9 +9,7 @@ import dev.icon.gossip.wire.SignatureVerdict;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.proto.libp2p.pubsub.Message;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +86,8 @@ final class Forwarder {
     s.score.deliverMessage(in.id(), in.from(), in.topic());
     s.mcache.put(in.id(), in.topic(), in.msg());
     if (s.table.subscribed(in.topic())) {
-      delivery.deliver(in.topic(), in.msg(), in.id(), in.from());
+      GuardedListener.guard("deliver",
+          () -> delivery.deliver(in.topic(), in.msg(), in.id(), in.from()));
       s.listener.delivered(in.topic(), in.id(), in.msg().getData().size(), in.from());
     }
     forward(in.topic(), in.msg(), in.id(), in.from());
@@ -100,17 +99,24 @@ final class Forwarder {
    */
   int forward(String topic, Message msg, MessageId id, PeerId from) {
     byte[] author = msg.getFrom().toByteArray();
-    Set<PeerId> targets = new LinkedHashSet<>(s.meshOf(topic));
-    targets.addAll(s.directPeersOf(topic));
     int sent = 0;
-    for (PeerId p : targets) {
-      if (p.equals(from) || Arrays.equals(author, p.toBytes()) || s.dontWant.dontSend(p, id)) {
-        continue;
+    for (PeerId p : s.meshOf(topic)) {
+      sent += relay(p, msg, id, from, author);
+    }
+    if (!s.direct.isEmpty()) { // direct peers are never in the mesh: no peer is sent twice
+      for (PeerId p : s.directPeersOf(topic)) {
+        sent += relay(p, msg, id, from, author);
       }
-      s.outbox.message(p, msg);
-      sent++;
     }
     return sent;
+  }
+
+  private int relay(PeerId p, Message msg, MessageId id, PeerId from, byte[] author) {
+    if (p.equals(from) || Arrays.equals(author, p.toBytes()) || s.dontWant.dontSend(p, id)) {
+      return 0;
+    }
+    s.outbox.message(p, msg);
+    return 1;
   }
 
   private void sendIdontwant(PeerId from, String topic, MessageId id, Message msg) {

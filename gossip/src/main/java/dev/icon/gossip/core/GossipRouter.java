@@ -264,6 +264,11 @@ public final class GossipRouter {
     return Set.copyOf(s.meshOf(topic));
   }
 
+  /** Fanout peers of {@code topic}, a topic we publish to without subscribing (snapshot). */
+  public Set<PeerId> fanoutPeers(String topic) {
+    return Set.copyOf(s.fanout.peers(topic));
+  }
+
   /** Peers known to be subscribed to {@code topic} (snapshot). */
   public Set<PeerId> topicPeers(String topic) {
     return Set.copyOf(s.table.topicPeers(topic));

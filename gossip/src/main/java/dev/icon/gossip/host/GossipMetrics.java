@@ -37,6 +37,7 @@ final class GossipMetrics implements AutoCloseable {
   final Counter bytesOut;
   final Counter framesDropped;
   final Counter framesMalformed;
+  final ControlMetrics control;
 
   GossipMetrics(MeterRegistry registry, String prefix, String self) {
     this.registry = registry;
@@ -52,6 +53,7 @@ final class GossipMetrics implements AutoCloseable {
     bytesOut = counter("bytes.sent", "RPC bytes queued, with length prefixes");
     framesDropped = counter("frames.dropped", "outbound RPCs dropped on a full peer queue");
     framesMalformed = counter("frames.malformed", "inbound streams reset for a bad frame");
+    control = new ControlMetrics(registry, prefix, base);
     meters.add(Gauge.builder(prefix + ".peers", peers, AtomicInteger::get)
         .description("peers with a pubsub stream").tags(base).register(registry));
   }
@@ -100,6 +102,7 @@ final class GossipMetrics implements AutoCloseable {
 
   @Override
   public void close() {
+    control.close();
     for (Meter m : meters) {
       registry.remove(m);
     }

@@ -62,24 +62,28 @@ public final class HostPubSub implements PubSub {
   private volatile ScheduledFuture<?> heartbeat;
   private long ticks;
 
-  private HostPubSub(Host host, PrivateKey key, GossipSettings s, MeterRegistry registry) {
+  private HostPubSub(Host host, PrivateKey key, GossipSettings s, MeterRegistry registry,
+      List<String> protocols) {
     this.settings = s;
     this.self = key.publicKey().peerId();
     GossipConfig config = s.config();
+    GossipRouterOptions options;
+    try {
+      options = new GossipRouterOptions(config, s.scoreParams(), s.thresholds(), s.idFunction(),
+          System::nanoTime, new SplittableRandom(new SecureRandom().nextLong()),
+          s.signaturePolicy(), s.validationTimeout(),
+          GossipRouterOptions.DEFAULT_MAX_PENDING_VALIDATIONS);
+    } catch (IllegalArgumentException e) {
+      throw new GossipException(GossipError.INVALID_CONFIG, e.getMessage());
+    }
     this.loop = new RouterLoop("icon-gossip-" + shortId(self));
     this.metrics = new GossipMetrics(registry, s.metricsPrefix(), self.toBase58());
     this.handlers = new TopicHandlers(metrics);
     this.validators = new TopicValidators(s.validationTimeout());
     this.listeners = new ListenerBridge(metrics);
     int maxRpc = config.maxMessageSize() + RPC_ENVELOPE;
-    List<String> protocols = new ArrayList<>(GossipProtocols.PREFERENCE);
-    if (!s.floodsub()) {
-      protocols.remove(GossipProtocols.FLOODSUB);
-    }
     this.streams = new PubsubStreams(host, protocols, maxRpc, MAX_QUEUED_BYTES_PER_PEER, metrics,
         new RouterEvents(), loop);
-    GossipRouterOptions options = new GossipRouterOptions(config, s.scoreParams(), s.thresholds(),
-        s.idFunction(), System::nanoTime, new SplittableRandom(new SecureRandom().nextLong()));
     PxConnector px = new PxConnector(host, config.dHigh(), t -> routerTopicPeers(t));
     this.router = new GossipRouter(key, options, streams, handlers,
         new GossipRouterHooks(listeners, validators, px, loop));
@@ -96,6 +100,17 @@ public final class HostPubSub implements PubSub {
    */
   public static PubSub start(Host host, PrivateKey key, GossipSettings settings,
       MeterRegistry registry) {
+    Objects.requireNonNull(settings, "settings");
+    List<String> protocols = new ArrayList<>(GossipProtocols.PREFERENCE);
+    if (!settings.floodsub()) {
+      protocols.remove(GossipProtocols.FLOODSUB);
+    }
+    return start(host, key, settings, registry, protocols);
+  }
+
+  /** As the public start, offering only {@code protocols} (tests of older peers). */
+  static PubSub start(Host host, PrivateKey key, GossipSettings settings, MeterRegistry registry,
+      List<String> protocols) {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(settings, "settings");
@@ -105,7 +120,7 @@ public final class HostPubSub implements PubSub {
           "identity: the key's peer id " + key.publicKey().peerId() + " is not the host's "
               + host.peerId());
     }
-    HostPubSub p = new HostPubSub(host, key, settings, registry);
+    HostPubSub p = new HostPubSub(host, key, settings, registry, protocols);
     p.begin();
     return p;
   }
@@ -260,14 +275,18 @@ public final class HostPubSub implements PubSub {
     if (heartbeat != null) {
       heartbeat.cancel(false);
     }
-    CompletableFuture<Void> unsubscribed = loop.call(() -> {
-      left.forEach(router::unsubscribe);
-      return null;
-    });
-    try {
-      unsubscribed.get(2, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      // best effort: the PRUNEs are a courtesy; we are closing anyway
+    if (loop.inLoop()) {
+      left.forEach(router::unsubscribe); // closed from a handler or listener
+    } else {
+      CompletableFuture<Void> unsubscribed = loop.call(() -> {
+        left.forEach(router::unsubscribe);
+        return null;
+      });
+      try {
+        unsubscribed.get(2, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // best effort: the PRUNEs are a courtesy; we are closing anyway
+      }
     }
     streams.close();
     loop.shutdown();

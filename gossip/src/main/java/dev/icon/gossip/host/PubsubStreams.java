@@ -6,6 +6,7 @@ import dev.icon.overlay.api.Direction;
 import dev.icon.overlay.api.Host;
 import dev.icon.overlay.api.HostListener;
 import dev.icon.overlay.api.Stream;
+import dev.icon.overlay.api.StreamReader;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.multiaddr.Component;
 import dev.icon.overlay.multiaddr.Multiaddr;
@@ -14,6 +15,7 @@ import dev.icon.overlay.varint.Uvarint;
 import dev.icon.proto.libp2p.pubsub.RPC;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -97,6 +99,7 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
 
   @Override
   public void connected(Connection c) {
+    LOG.trace("connected {}", c);
     Session s;
     synchronized (this) {
       if (closed || !c.isOpen()) {
@@ -134,6 +137,7 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
 
   /** The handler of every pubsub protocol: reads RPC frames from a stream the remote opened. */
   private void inbound(Stream stream) {
+    LOG.trace("inbound pubsub stream {}", stream);
     PeerId peer = stream.remotePeer();
     synchronized (this) {
       if (closed) {
@@ -162,10 +166,12 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
   }
 
   private void opened(Session s, Connection c, Stream stream, Throwable err) {
+    LOG.trace("outbound pubsub stream to {}: {} {}", s.peer, stream, err);
     synchronized (this) {
       s.opening = false;
       if (err == null && !closed && sessions.get(s.peer) == s) {
         s.attachedAt = System.nanoTime();
+        stream.onData(new WriteOnlyReader(stream));
         s.out.attach(stream);
         markUp(s, c, stream.protocol());
         stream.closeFuture().whenCompleteAsync((v, e) -> outboundClosed(s, stream), callbacks);
@@ -231,6 +237,19 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
     events.peerUp(s.peer, c.direction() == Direction.OUTBOUND, protocol, ipOf(c.remoteAddress()));
   }
 
+  /** Our outbound stream is never read: data is discarded, a remote close closes our side too. */
+  private record WriteOnlyReader(Stream stream) implements StreamReader {
+    @Override
+    public void onData(ByteBuffer data) {
+      data.position(data.limit());
+    }
+
+    @Override
+    public void onRemoteClosed() {
+      stream.close();
+    }
+  }
+
   @Override
   public void send(PeerId peer, RPC rpc) {
     PeerOutbound out;
@@ -241,6 +260,7 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
     if (out == null) {
       return;
     }
+    metrics.control.count(peer, rpc, true);
     for (RPC part : RpcFragmenter.fragment(rpc, maxRpcSize)) {
       out.enqueue(frame(part));
     }

@@ -264,4 +264,42 @@ class GossipRouterValidationTest {
     assertThat(validated).isEmpty();
     assertThat(messages(a)).hasSize(1);
   }
+
+  @Test
+  void aDuplicateDuringValidationEarnsMeshDeliveryCreditWhenAcceptedButALateOneDoesNot() {
+    PeerScoreParams p3 = PeerScoreParams.disabled().toBuilder()
+        .decayInterval(Duration.ofSeconds(1))
+        .topic(T, TopicScoreParams.disabled().toBuilder().topicWeight(1)
+            .meshMessageDeliveriesWeight(-1).meshMessageDeliveriesThreshold(0.5)
+            .meshMessageDeliveriesCap(1).meshMessageDeliveriesDecay(0.99)
+            .meshMessageDeliveriesWindow(Duration.ofMillis(10))
+            .meshMessageDeliveriesActivation(Duration.ZERO).meshFailurePenaltyWeight(-1).build())
+        .build();
+    Node r = router(async, o -> o.withScoring(p3, PeerScoreThresholds.disabled()));
+    Node first = net.addExternal();
+    Node during = net.addExternal();
+    Node late = net.addExternal();
+    joinMesh(net, r, first, T);
+    joinMesh(net, r, during, T);
+    joinMesh(net, r, late, T);
+    Message m = signed(first, T, "m", 1);
+
+    first.send(r, publish(m));
+    during.send(r, publish(m));
+    net.pump();
+    net.clock.advance(Duration.ofMillis(200)); // a slow validator
+    verdicts.get(0).complete(ValidationResult.ACCEPT);
+    net.pump();
+    net.clock.advance(Duration.ofMillis(100)); // past the near-first window
+    late.send(r, publish(m));
+    net.pump();
+    net.clock.advance(Duration.ofSeconds(1));
+    net.heartbeats(1); // refresh: mesh time passes the activation
+
+    assertThat(r.router.score(first.id)).isZero();
+    assertThat(r.router.score(during.id)).as("near-first: it arrived during validation").isZero();
+    assertThat(r.router.meshPeers(T)).as("the deficit made it negative: pruned")
+        .containsExactlyInAnyOrder(first.id, during.id);
+    assertThat(r.router.score(late.id)).as("P3 deficit (0.5 - 0)^2, now P3b").isEqualTo(-0.25);
+  }
 }

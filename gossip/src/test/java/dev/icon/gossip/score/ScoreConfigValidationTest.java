@@ -107,8 +107,8 @@ class ScoreConfigValidationTest {
     assertThat(t.allowsPublish(-50.5)).isFalse();
     assertThat(t.isGraylisted(-80)).isFalse();
     assertThat(t.isGraylisted(-80.5)).isTrue();
-    assertThat(t.acceptsPeerExchange(10)).isFalse();
-    assertThat(t.acceptsPeerExchange(10.01)).isTrue();
+    assertThat(t.acceptsPeerExchange(9.99)).isFalse();
+    assertThat(t.acceptsPeerExchange(10)).as("go and js accept at equality").isTrue();
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.icon.gossip.api.GossipSettings;
 import dev.icon.gossip.api.PubSub;
 import dev.icon.gossip.api.PublishOutcome;
 import dev.icon.overlay.api.Host;
+import dev.icon.overlay.identity.PrivateKey;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -41,10 +42,11 @@ final class GossipActions implements AutoCloseable {
         : new LoadReceiver(options.loadReceive, clock);
   }
 
-  /** Starts pub/sub on {@code host} and subscribes. */
-  static GossipActions start(Host host, GossipOptions options, EventPrinter events, Clock clock) {
+  /** Starts pub/sub on {@code host} (whose identity is {@code key}) and subscribes. */
+  static GossipActions start(Host host, PrivateKey key, GossipOptions options, EventPrinter events,
+      Clock clock) {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    GossipBuilder builder = GossipBuilder.on(host).meterRegistry(registry)
+    GossipBuilder builder = GossipBuilder.on(host).identity(key).meterRegistry(registry)
         .settings(options.settings(GossipSettings.defaults()));
     String prefix = builder.settings().metricsPrefix();
     GossipActions actions = new GossipActions(builder.build(), events, options, clock,
@@ -62,6 +64,11 @@ final class GossipActions implements AutoCloseable {
         pubsub.subscribe(topic, this::printMessage);
       }
     }
+  }
+
+  /** The pub/sub this runs on. */
+  PubSub pubsub() {
+    return pubsub;
   }
 
   /** The {@code message} event of a delivered message. */

@@ -54,6 +54,11 @@ final class LoadReceiver {
     maxMicros = Math.max(maxMicros, micros);
   }
 
+  /** HdrHistogram reports a bucket's highest value: never above the exact maximum. */
+  private long percentileMicros(double p) {
+    return Math.min(latencies.getValueAtPercentile(p), maxMicros);
+  }
+
   /** The {@code load-summary} fields. */
   synchronized Map<String, Object> summary() {
     Map<String, Object> f = new LinkedHashMap<>();
@@ -61,8 +66,8 @@ final class LoadReceiver {
     f.put("received", received);
     f.put("unique", seen.size());
     boolean none = latencies.getTotalCount() == 0;
-    f.put("lat_ms_p50", none ? null : latencies.getValueAtPercentile(50) / 1000.0);
-    f.put("lat_ms_p99", none ? null : latencies.getValueAtPercentile(99) / 1000.0);
+    f.put("lat_ms_p50", none ? null : percentileMicros(50) / 1000.0);
+    f.put("lat_ms_p99", none ? null : percentileMicros(99) / 1000.0);
     f.put("lat_ms_max", none ? null : maxMicros / 1000.0);
     return f;
   }

@@ -121,10 +121,12 @@ public final class PeerCommand implements Callable<Integer> {
     Host host;
     GossipActions pubsub = null;
     try {
-      host = buildHost(events);
+      PrivateKey key = keyFile != null ? KeyFiles.loadOrCreate(keyFile)
+          : PrivateKey.generateEd25519();
+      host = buildHost(events, key);
       host.start().get(actionTimeoutSeconds, TimeUnit.SECONDS);
       if (gossip.enabled()) {
-        pubsub = GossipActions.start(host, gossip, events, clock);
+        pubsub = GossipActions.start(host, key, gossip, events, clock);
       }
     } catch (Exception e) {
       events.error("start", e);
@@ -198,8 +200,7 @@ public final class PeerCommand implements Callable<Integer> {
     }
   }
 
-  private Host buildHost(EventPrinter events) {
-    PrivateKey key = keyFile != null ? KeyFiles.loadOrCreate(keyFile) : PrivateKey.generateEd25519();
+  private Host buildHost(EventPrinter events, PrivateKey key) {
     HostConfig config = HostConfig.defaults().toBuilder().perfEnabled(perfServer).build();
     var builder = Host.builder().identity(key).config(config).listener(new PeerEvents(events));
     if (listen.isEmpty()) {

@@ -32,6 +32,17 @@ class LoadReceiverTest {
   }
 
   @Test
+  void percentilesNeverExceedTheExactMaximumDespiteHistogramBuckets() {
+    for (int seq = 0; seq < 100; seq++) { // 401.789 ms: a bucket whose top is 401.919 ms
+      receiver.record("A", payload(seq, 0), 401_789);
+    }
+    Map<String, Object> s = receiver.summary();
+    assertThat(s.get("lat_ms_max")).isEqualTo(401.789);
+    assertThat((double) s.get("lat_ms_p99")).isEqualTo(401.789);
+    assertThat((double) s.get("lat_ms_p50")).isEqualTo(401.789);
+  }
+
+  @Test
   void latenciesAreNullWhenNothingArrived() {
     Map<String, Object> s = receiver.summary();
     assertThat(s).containsEntry("received", 0L).containsEntry("unique", 0)
