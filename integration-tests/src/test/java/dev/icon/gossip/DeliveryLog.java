@@ -28,6 +28,26 @@ final class DeliveryLog {
       publishedAt.set(no, System.nanoTime());
     }
 
+    /** How many of [from, to) have been published. */
+    int publishedCount(int from, int to) {
+      int n = 0;
+      for (int no = from; no < to; no++) {
+        n += publishedAt.get(no) != 0 ? 1 : 0;
+      }
+      return n;
+    }
+
+    /** The first of [from, to) published at or after {@code nanos} ({@code to} if none). */
+    int firstPublishedAtOrAfter(int from, int to, long nanos) {
+      for (int no = from; no < to; no++) {
+        long at = publishedAt.get(no);
+        if (at != 0 && at - nanos >= 0) {
+          return no;
+        }
+      }
+      return to;
+    }
+
     int publisherOf(int no) {
       return publisher.get(no);
     }
@@ -45,6 +65,8 @@ final class DeliveryLog {
   private final Clock clock;
   private final int self;
   private final AtomicIntegerArray counts;
+  /** Called after each first delivery (e.g. to release a flow-control permit). */
+  volatile Runnable onFirstDelivery = () -> {};
 
   DeliveryLog(Clock clock, int self, int maxMessages) {
     this.clock = clock;
@@ -57,7 +79,13 @@ final class DeliveryLog {
     if (counts.getAndIncrement(no) == 0) {
       long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - clock.publishedAt.get(no));
       clock.latencyMicros.recordValue(Math.max(0, micros));
+      onFirstDelivery.run();
     }
+  }
+
+  /** How many times message {@code no} was delivered here. */
+  int count(int no) {
+    return counts.get(no);
   }
 
   /** Messages in [from, to) that others published and this node has not received. */

@@ -10,15 +10,19 @@ import dev.icon.overlay.api.Host;
 import dev.icon.overlay.api.HostConfig;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.identity.PrivateKey;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -46,9 +50,16 @@ final class GossipTestNetwork implements AutoCloseable {
     final Host host;
     final PubSub pubsub;
     final DeliveryLog log;
-    boolean alive = true;
+    final SimpleMeterRegistry meters;
+    volatile boolean alive = true;
 
     Node(int index, PrivateKey key, Host host, PubSub pubsub, DeliveryLog log) {
+      this(index, key, host, pubsub, log, new SimpleMeterRegistry());
+    }
+
+    Node(int index, PrivateKey key, Host host, PubSub pubsub, DeliveryLog log,
+        SimpleMeterRegistry meters) {
+      this.meters = meters;
       this.index = index;
       this.key = key;
       this.host = host;
@@ -64,6 +75,12 @@ final class GossipTestNetwork implements AutoCloseable {
     void kill() {
       alive = false;
       host.stop().join();
+    }
+
+    /** The sum of the counters named {@code icon.gossip.<name>} (all tags). */
+    double counter(String name) {
+      return meters.find("icon.gossip." + name).counters().stream().mapToDouble(c -> c.count())
+          .sum();
     }
 
     @Override
@@ -95,10 +112,12 @@ final class GossipTestNetwork implements AutoCloseable {
     CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
     for (int i = 0; i < count; i++) {
       Node bare = nodes.get(i);
-      PubSub pubsub = GossipBuilder.on(bare.host).identity(bare.key).settings(settings).build();
       DeliveryLog log = new DeliveryLog(clock, i, maxMessages);
+      Node n = new Node(i, bare.key, bare.host, null, log);
+      PubSub pubsub = GossipBuilder.on(bare.host).identity(bare.key).settings(settings)
+          .meterRegistry(n.meters).build();
       pubsub.subscribe(TOPIC, m -> log.record(ByteBuffer.wrap(m.data()).getInt(0)));
-      nodes.set(i, new Node(i, bare.key, bare.host, pubsub, log));
+      nodes.set(i, new Node(i, bare.key, bare.host, pubsub, log, n.meters));
     }
   }
 
@@ -166,6 +185,28 @@ final class GossipTestNetwork implements AutoCloseable {
     return random;
   }
 
+  /** Whether the live connections among {@code nodes} form one component. */
+  static boolean connected(List<Node> nodes) {
+    Set<Node> seen = new HashSet<>();
+    Deque<Node> todo = new ArrayDeque<>(List.of(nodes.get(0)));
+    while (!todo.isEmpty()) {
+      Node n = todo.poll();
+      if (seen.add(n)) {
+        for (Node m : nodes) {
+          if (!seen.contains(m) && !n.host.connections(m.id()).isEmpty()) {
+            todo.add(m);
+          }
+        }
+      }
+    }
+    return seen.size() == nodes.size();
+  }
+
+  /** Mesh of {@code n} for the topic, read on its router thread. */
+  static Set<PeerId> meshOf(Node n) {
+    return n.pubsub.meshPeers(TOPIC).join();
+  }
+
   /** Mesh size of {@code n} for the topic, read on its router thread. */
   static int meshSize(Node n) {
     return n.pubsub.meshPeers(TOPIC).join().size();
@@ -177,17 +218,37 @@ final class GossipTestNetwork implements AutoCloseable {
    * publish to be accepted.
    */
   void publish(int from, int to, int size, int perSecond) throws InterruptedException {
+    publish(from, to, size, perSecond, null);
+  }
+
+  /** As {@link #publish(int, int, int, int)}, from random nodes of {@code publishers} (or live ones). */
+  void publish(int from, int to, int size, int perSecond, List<Node> publishers)
+      throws InterruptedException {
+    publishUntil(from, to, size, perSecond, publishers, () -> false);
+  }
+
+  /**
+   * Publishes from {@code from} up to {@code to} like {@link #publish(int, int, int, int, List)},
+   * but stops early once {@code stop} is true; returns the end of what was published.
+   */
+  int publishUntil(int from, int to, int size, int perSecond, List<Node> publishers,
+      BooleanSupplier stop) throws InterruptedException {
+    SplittableRandom pick = random.split();
     long start = System.nanoTime();
     List<CompletableFuture<?>> pending = new ArrayList<>();
-    for (int no = from; no < to; no++) {
+    int no = from;
+    for (; no < to && !stop.getAsBoolean(); no++) {
       long due = start + (long) ((no - from) * (1e9 / perSecond));
       long wait = due - System.nanoTime();
       if (wait > 0) {
         TimeUnit.NANOSECONDS.sleep(wait); // pacing the offered load, not waiting for a condition
       }
-      pending.add(publishOne(randomAlive(), no, size));
+      Node n = publishers == null ? randomAlive()
+          : publishers.get(pick.nextInt(publishers.size()));
+      pending.add(publishOne(n, no, size));
     }
     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+    return no;
   }
 
   /** Publishes message {@code no} from {@code n}. */
