@@ -50,31 +50,22 @@ final class GossipTestNetwork implements AutoCloseable {
     final Host host;
     final PubSub pubsub;
     final DeliveryLog log;
-    final SimpleMeterRegistry meters;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     volatile boolean alive = true;
 
-    Node(int index, PrivateKey key, Host host, PubSub pubsub, DeliveryLog log) {
-      this(index, key, host, pubsub, log, new SimpleMeterRegistry());
-    }
-
-    Node(int index, PrivateKey key, Host host, PubSub pubsub, DeliveryLog log,
-        SimpleMeterRegistry meters) {
-      this.meters = meters;
+    /** Starts pub/sub on the started {@code host} and subscribes to {@link #TOPIC}. */
+    Node(int index, PrivateKey key, Host host, GossipSettings settings, int maxMessages) {
       this.index = index;
       this.key = key;
       this.host = host;
-      this.pubsub = pubsub;
-      this.log = log;
+      this.log = new DeliveryLog(clock, index, maxMessages);
+      this.pubsub = GossipBuilder.on(host).identity(key).settings(settings).meterRegistry(meters)
+          .build();
+      pubsub.subscribe(TOPIC, m -> log.record(ByteBuffer.wrap(m.data()).getInt(0)));
     }
 
     PeerId id() {
       return host.peerId();
-    }
-
-    /** Stops the host abruptly, as a crash would (connections close, no PRUNE is sent). */
-    void kill() {
-      alive = false;
-      host.stop().join();
     }
 
     /** The sum of the counters named {@code icon.gossip.<name>} (all tags). */
@@ -101,23 +92,17 @@ final class GossipTestNetwork implements AutoCloseable {
     this.random = new SplittableRandom(seed);
     this.clock = new DeliveryLog.Clock(maxMessages);
     GossipSettings settings = tweak.apply(settings());
-    List<CompletableFuture<Void>> started = new ArrayList<>();
+    List<Host> hosts = new ArrayList<>();
+    List<PrivateKey> keys = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      PrivateKey key = PrivateKey.generateEd25519();
-      Host host = Host.builder().identity(key).listen("/ip4/127.0.0.1/tcp/0")
-          .config(HOST_CONFIG).build();
-      started.add(host.start());
-      nodes.add(new Node(i, key, host, null, null));
+      keys.add(PrivateKey.generateEd25519());
+      hosts.add(Host.builder().identity(keys.get(i)).listen("/ip4/127.0.0.1/tcp/0")
+          .config(HOST_CONFIG).build());
     }
-    CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
+    CompletableFuture.allOf(hosts.stream().map(Host::start).toArray(CompletableFuture[]::new))
+        .join();
     for (int i = 0; i < count; i++) {
-      Node bare = nodes.get(i);
-      DeliveryLog log = new DeliveryLog(clock, i, maxMessages);
-      Node n = new Node(i, bare.key, bare.host, null, log);
-      PubSub pubsub = GossipBuilder.on(bare.host).identity(bare.key).settings(settings)
-          .meterRegistry(n.meters).build();
-      pubsub.subscribe(TOPIC, m -> log.record(ByteBuffer.wrap(m.data()).getInt(0)));
-      nodes.set(i, new Node(i, bare.key, bare.host, pubsub, log, n.meters));
+      nodes.add(new Node(i, keys.get(i), hosts.get(i), settings, maxMessages));
     }
   }
 
