@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Inbound messages: id, duplicate suppression (a message is seen from the moment it arrives, so
- * duplicates are never revalidated), IDONTWANT for large ones (v1.2), signature validation (a
+ * Inbound messages: id, duplicate suppression before any costly check (a message is seen from the
+ * moment it passes the signature check, so duplicates are never revalidated), IDONTWANT for large ones (v1.2), signature validation (a
  * failure is a P4 penalty on the sender, the message is dropped), application validation through
  * the {@link ValidationPipeline}, then for accepted ones delivery to the application, caching for
  * IWANT and forwarding to the mesh and the direct peers of the topic except the sender, the author
@@ -53,22 +53,19 @@ final class Forwarder {
       s.listener.rejected(topic, from, "too-large");
       return;
     }
-    SignatureVerdict verdict = validator.validate(msg);
-    MessageId id;
-    try {
-      id = verdict.accepted() ? idFunction.idOf(msg) : null;
-    } catch (GossipWireException e) {
-      id = null;
+    MessageId id = idOf(msg);
+    if (id != null && s.seen.contains(id)) {
+      // Dedupe before the costly signature check, as go and js do: a forged copy of a seen id is
+      // dropped like a replay of the genuine message, which anyone can send anyway.
+      s.score.duplicateMessage(id, from, topic);
+      s.listener.duplicate(topic, from);
+      return;
     }
-    if (id == null) {
+    SignatureVerdict verdict = validator.validate(msg);
+    if (id == null || !verdict.accepted()) {
       log.debug("message from {} on {} rejected: {}", from, topic, verdict);
       s.score.rejectMessage(null, from, topic, reasonOf(verdict));
       s.listener.rejected(topic, from, labelOf(verdict));
-      return;
-    }
-    if (s.seen.contains(id)) {
-      s.score.duplicateMessage(id, from, topic);
-      s.listener.duplicate(topic, from);
       return;
     }
     s.seen.add(id);
@@ -79,6 +76,14 @@ final class Forwarder {
     s.score.validateMessage(id, from);
     s.promises.fulfil(id); // the promise is kept by delivering it, whatever the verdict
     pipeline.start(new ValidationPipeline.Inbound(from, topic, msg, id));
+  }
+
+  private MessageId idOf(Message msg) {
+    try {
+      return idFunction.idOf(msg);
+    } catch (GossipWireException e) {
+      return null; // lacks a field the id needs: the signature check names the defect
+    }
   }
 
   /** The validators accepted {@code in}: score credit, cache, delivery, forwarding. */

@@ -105,7 +105,7 @@ public final class GossipRouter {
     return Set.copyOf(s.direct);
   }
 
-  /** Our peer id (the {@code from} of our messages). */
+  /** Our peer id (the {@code from} of our StrictSign messages). */
   public PeerId self() {
     return s.self;
   }

@@ -38,6 +38,7 @@ final class GossipMetrics implements AutoCloseable {
   final Counter framesDropped;
   final Counter framesMalformed;
   final ControlMetrics control;
+  final Counter rpcsDropped;
 
   GossipMetrics(MeterRegistry registry, String prefix, String self) {
     this.registry = registry;
@@ -54,6 +55,7 @@ final class GossipMetrics implements AutoCloseable {
     framesDropped = counter("frames.dropped", "outbound RPCs dropped on a full peer queue");
     framesMalformed = counter("frames.malformed", "inbound streams reset for a bad frame");
     control = new ControlMetrics(registry, prefix, base);
+    rpcsDropped = counter("rpc.dropped", "inbound RPCs dropped: the router's queue was full");
     meters.add(Gauge.builder(prefix + ".peers", peers, AtomicInteger::get)
         .description("peers with a pubsub stream").tags(base).register(registry));
   }

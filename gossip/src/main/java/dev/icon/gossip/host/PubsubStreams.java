@@ -6,16 +6,13 @@ import dev.icon.overlay.api.Direction;
 import dev.icon.overlay.api.Host;
 import dev.icon.overlay.api.HostListener;
 import dev.icon.overlay.api.Stream;
-import dev.icon.overlay.api.StreamReader;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.multiaddr.Component;
 import dev.icon.overlay.multiaddr.Multiaddr;
 import dev.icon.overlay.multiaddr.Protocol;
-import dev.icon.overlay.varint.Uvarint;
 import dev.icon.proto.libp2p.pubsub.RPC;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -95,6 +92,12 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
     Set<PeerId> up = new HashSet<>();
     sessions.values().stream().filter(s -> s.added).forEach(s -> up.add(s.peer));
     return up;
+  }
+
+  /** Our current outbound stream to {@code peer}, or null (tests). */
+  synchronized Stream outbound(PeerId peer) {
+    Session s = sessions.get(peer);
+    return s == null ? null : s.out.stream();
   }
 
   @Override
@@ -237,19 +240,6 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
     events.peerUp(s.peer, c.direction() == Direction.OUTBOUND, protocol, ipOf(c.remoteAddress()));
   }
 
-  /** Our outbound stream is never read: data is discarded, a remote close closes our side too. */
-  private record WriteOnlyReader(Stream stream) implements StreamReader {
-    @Override
-    public void onData(ByteBuffer data) {
-      data.position(data.limit());
-    }
-
-    @Override
-    public void onRemoteClosed() {
-      stream.close();
-    }
-  }
-
   @Override
   public void send(PeerId peer, RPC rpc) {
     PeerOutbound out;
@@ -262,7 +252,7 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
     }
     metrics.control.count(peer, rpc, true);
     for (RPC part : RpcFragmenter.fragment(rpc, maxRpcSize)) {
-      out.enqueue(frame(part));
+      out.enqueue(RpcFragmenter.frame(part));
     }
   }
 
@@ -290,15 +280,6 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
       }
       in.forEach(Stream::close);
     }
-  }
-
-  static byte[] frame(RPC rpc) {
-    byte[] body = rpc.toByteArray();
-    byte[] prefix = Uvarint.encode(body.length);
-    byte[] out = new byte[prefix.length + body.length];
-    System.arraycopy(prefix, 0, out, 0, prefix.length);
-    System.arraycopy(body, 0, out, prefix.length, body.length);
-    return out;
   }
 
   static InetAddress ipOf(Multiaddr address) {

@@ -109,10 +109,11 @@ class GossipRouterListenerTest {
     Message m = signed(a, T, "hello", 1);
     a.send(r, publish(m));
     b.send(r, publish(m));
-    a.send(r, publish(m.toBuilder().setData(ByteString.copyFromUtf8("forged")).build()));
+    a.send(r, publish(signed(a, T, "hello", 2).toBuilder()
+        .setData(ByteString.copyFromUtf8("forged")).build()));
     a.send(r, publish(m.toBuilder().clearSignature().setSeqno(ByteString.copyFrom(new byte[8]))
         .build()));
-    a.send(r, publish(signed(a, T, "x".repeat(400), 2)));
+    a.send(r, publish(signed(a, T, "x".repeat(400), 3)));
     net.pump();
     r.router.publish(T, new byte[] {1, 2});
 

@@ -302,4 +302,25 @@ class GossipRouterValidationTest {
         .containsExactlyInAnyOrder(first.id, during.id);
     assertThat(r.router.score(late.id)).as("P3 deficit (0.5 - 0)^2, now P3b").isEqualTo(-0.25);
   }
+
+  @Test
+  void aCopyOfASeenIdIsADuplicateWithoutASignatureCheckAsInGoAndJs() {
+    Node r = router(MessageValidation.ACCEPT_ALL);
+    Node a = net.addExternal();
+    Node b = net.addExternal();
+    joinMesh(net, r, a, T);
+    joinMesh(net, r, b, T);
+    Message m = signed(a, T, "genuine", 1);
+    a.send(r, publish(m));
+    net.pump();
+
+    b.send(r, publish(m.toBuilder()
+        .setData(com.google.protobuf.ByteString.copyFromUtf8("tampered")).build()));
+    net.pump();
+
+    assertThat(r.delivered).extracting(d -> d.msg().getData().toStringUtf8())
+        .containsExactly("genuine");
+    assertThat(events.named("duplicate")).containsExactly("duplicate t " + b.id);
+    assertThat(events.named("rejected")).isEmpty();
+  }
 }

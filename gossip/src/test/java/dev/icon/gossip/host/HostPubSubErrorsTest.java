@@ -37,7 +37,7 @@ class HostPubSubErrorsTest {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
-    throw new AssertionError("publish succeeded");
+    throw new AssertionError("the future succeeded");
   }
 
   @Test
@@ -78,6 +78,8 @@ class HostPubSubErrorsTest {
     a.pubsub().close();
 
     assertThat(errorOf(a.pubsub().publish("t", new byte[] {1}))).isEqualTo(GossipError.CLOSED);
+    assertThat(errorOf(a.pubsub().meshPeers("t"))).isEqualTo(GossipError.CLOSED);
+    assertThat(errorOf(a.pubsub().score(a.id()))).isEqualTo(GossipError.CLOSED);
     assertThatThrownBy(() -> a.pubsub().subscribe("t", m -> {}))
         .isInstanceOfSatisfying(GossipException.class,
             e -> assertThat(e.error()).isEqualTo(GossipError.CLOSED));

@@ -33,7 +33,7 @@ class RpcFrameDecoderTest {
     for (int i = 0; i < 10; i++) {
       RPC r = rpc(i, random.nextInt(3000));
       sent.add(r);
-      wire.writeBytes(PubsubStreams.frame(r));
+      wire.writeBytes(RpcFragmenter.frame(r));
     }
     byte[] bytes = wire.toByteArray();
     RpcFrameDecoder decoder = new RpcFrameDecoder(4096);
@@ -54,7 +54,7 @@ class RpcFrameDecoderTest {
   @Test
   void aLengthAboveTheLimitFailsAsSoonAsThePrefixIsComplete() {
     RpcFrameDecoder decoder = new RpcFrameDecoder(100);
-    byte[] frame = PubsubStreams.frame(rpc(1, 200));
+    byte[] frame = RpcFragmenter.frame(rpc(1, 200));
 
     assertThatThrownBy(() -> decoder.feed(ByteBuffer.wrap(frame, 0, 2)))
         .isInstanceOfSatisfying(GossipWireException.class,

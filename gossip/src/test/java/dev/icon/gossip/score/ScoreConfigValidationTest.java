@@ -70,6 +70,7 @@ class ScoreConfigValidationTest {
         badP("decayToZero", b -> b.decayToZero(0)),
         badP("retainScore", b -> b.retainScore(Duration.ofSeconds(-1))),
         badP("deliveryRecordTtl", b -> b.deliveryRecordTtl(Duration.ZERO)),
+        badP("maxDeliveryRecords", b -> b.maxDeliveryRecords(0)),
         badP("topics[t]", b -> b.topic("t", null)));
   }
 

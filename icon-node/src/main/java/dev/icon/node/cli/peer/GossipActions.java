@@ -93,13 +93,16 @@ final class GossipActions implements AutoCloseable {
   }
 
   /**
-   * Waits {@code --publish-delay}, then runs {@code --publish} and {@code --load-publish} through
-   * {@code runner} (a failure is an {@code error} event there). Blocks.
+   * Waits for {@code dialsDone} (the {@code --dial} actions) and then {@code --publish-delay},
+   * then runs {@code --publish} and {@code --load-publish} through {@code runner} (a failure is an
+   * {@code error} event there). Blocks.
    */
-  void publishAll(ActionRunner runner, long timeoutSeconds) throws InterruptedException {
+  void publishAll(ActionRunner runner, java.util.concurrent.CountDownLatch dialsDone,
+      long timeoutSeconds) throws InterruptedException {
     if (!publishes()) {
       return;
     }
+    dialsDone.await(); // each dial has its own timeout, so this ends
     Thread.sleep(options.publishDelayMs); // the documented --publish-delay, not a condition
     if (!options.publish.isEmpty()) {
       runner.run("publish", () -> {

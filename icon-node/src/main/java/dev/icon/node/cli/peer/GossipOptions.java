@@ -29,7 +29,8 @@ final class GossipOptions {
   List<PublishSpec> publish = new ArrayList<>();
 
   @Option(names = "--publish-delay", paramLabel = "MS", defaultValue = "1000",
-      description = "Wait before publishing, so the mesh can form (default ${DEFAULT-VALUE}).")
+      description = "Wait this long after the --dial actions before publishing, so the mesh can "
+          + "form (default ${DEFAULT-VALUE}).")
   long publishDelayMs;
 
   @Option(names = "--load-publish", paramLabel = "TOPIC",

@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * {@code --load-publish}: publishes {@code count} {@link LoadPayload}s of {@code size} bytes at
  * {@code rate} per second, paced against the start time (messages that fall due together go out
- * together), then prints {@code load-published} {topic, count, failed, seconds}. A publish that
+ * together), then prints {@code load-published} {topic, count, failed, seconds, first_error}. A publish that
  * fails (no peers yet, queue full) counts in {@code failed} and the run goes on; at most
  * {@link #MAX_IN_FLIGHT} publishes are outstanding. Runs on the calling thread, which it blocks.
  */
@@ -35,6 +35,8 @@ final class LoadPublisher {
     Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     AtomicLong published = new AtomicLong();
     AtomicLong failed = new AtomicLong();
+    java.util.concurrent.atomic.AtomicReference<String> firstError =
+        new java.util.concurrent.atomic.AtomicReference<>();
     long start = System.nanoTime();
     for (long seq = 0; seq < count; seq++) {
       long due = start + (long) (seq * 1e9 / rate);
@@ -48,6 +50,11 @@ final class LoadPublisher {
       byte[] payload = new LoadPayload(seq, LoadPayload.nowMicros(clock)).encode(size);
       pubsub.publish(topic, payload).whenComplete((outcome, error) -> {
         (error == null ? published : failed).incrementAndGet();
+        if (error != null) {
+          Throwable root = error instanceof java.util.concurrent.CompletionException c
+              && c.getCause() != null ? c.getCause() : error;
+          firstError.compareAndSet(null, String.valueOf(root.getMessage()));
+        }
         inFlight.release();
       });
     }
@@ -61,6 +68,7 @@ final class LoadPublisher {
     f.put("count", published.get());
     f.put("failed", failed.get());
     f.put("seconds", seconds);
+    f.put("first_error", firstError.get());
     events.emit("load-published", f);
     if (published.get() == 0) {
       throw new IllegalStateException("load-publish: none of " + count

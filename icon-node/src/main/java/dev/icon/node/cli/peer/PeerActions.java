@@ -23,12 +23,19 @@ final class PeerActions {
   private final EventPrinter events;
   private final PeerCommand options;
   private final ActionRunner runner;
+  private final java.util.concurrent.CountDownLatch dialsDone =
+      new java.util.concurrent.CountDownLatch(1);
 
   PeerActions(Host host, EventPrinter events, PeerCommand options, ActionRunner runner) {
     this.host = host;
     this.events = events;
     this.options = options;
     this.runner = runner;
+  }
+
+  /** Counted down once every {@code --dial} has finished (succeeded or failed). */
+  java.util.concurrent.CountDownLatch dialsDone() {
+    return dialsDone;
   }
 
   /** Runs every requested action; true when all of them succeeded (so far, in this runner). */
@@ -41,6 +48,7 @@ final class PeerActions {
             "ms", millisSince(start)));
       });
     }
+    dialsDone.countDown();
     if (options.ping != null) {
       run("ping", this::ping);
     }

@@ -151,7 +151,8 @@ public final class PeerCommand implements Callable<Integer> {
     CompletableFuture<Boolean> done = CompletableFuture.allOf(
         CompletableFuture.runAsync(actions::runAll, PeerCommand::daemon),
         gossipActions == null ? CompletableFuture.completedFuture(null)
-            : CompletableFuture.runAsync(() -> publishQuietly(gossipActions, runner),
+            : CompletableFuture.runAsync(() -> publishQuietly(gossipActions, runner,
+                actions.dialsDone()),
                 PeerCommand::daemon))
         .thenApply(v -> !runner.failed());
     if (durationSeconds != null) {
@@ -192,9 +193,10 @@ public final class PeerCommand implements Callable<Integer> {
     t.start();
   }
 
-  private void publishQuietly(GossipActions pubsub, ActionRunner runner) {
+  private void publishQuietly(GossipActions pubsub, ActionRunner runner,
+      java.util.concurrent.CountDownLatch dialsDone) {
     try {
-      pubsub.publishAll(runner, actionTimeoutSeconds);
+      pubsub.publishAll(runner, dialsDone, actionTimeoutSeconds);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -82,7 +82,7 @@ class GossipActionsTest {
         .contains(receiver.host.peerId()) && sender.gossip.pubsub().topicPeers("chat").get()
         .contains(receiver.host.peerId()));
 
-    sender.gossip.publishAll(sender.runner, 10);
+    sender.gossip.publishAll(sender.runner, new java.util.concurrent.CountDownLatch(0), 10);
 
     assertThat(sender.runner.failed()).as(sender.out.toString(UTF_8)).isFalse();
     JsonNode published = sender.events("published").get(0);
