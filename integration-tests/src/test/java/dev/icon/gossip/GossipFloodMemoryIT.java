@@ -18,9 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 4, "Churn and attack": memory stays bounded under a flood of unique messages. One node
  * publishes 200,000 unique 1 KiB messages to another as fast as the receiver takes them; the seen
- * cache is bounded at 10,000 ids, the message cache at 5 heartbeats of 100 ms and the per-message
- * delivery records (kept even with scoring off) at a TTL of 2 s instead of the default 2 minutes,
- * which under a flood would hold every message's record for 2 minutes. Afterwards the
+ * cache is bounded at 10,000 ids, the message cache at 5 heartbeats of 100 ms and the scorer's
+ * per-message delivery records (kept even with scoring off) at 10,000. Afterwards the
  * heap both nodes retain (after GC) must be a few MB above what it was before, far below the
  * 200,000 ids (about 30 MB a node) or 200 MB of messages an unbounded cache would keep.
  */
@@ -28,7 +27,6 @@ class GossipFloodMemoryIT {
 
   private static final int FLOOD = 200_000;
   private static final int SEEN_MAX = 10_000;
-  private static final Duration RECORD_TTL = Duration.ofSeconds(2);
   /** Retained growth allowed for the two nodes together, in bytes. */
   private static final long BOUND = 16L << 20;
 
@@ -58,9 +56,8 @@ class GossipFloodMemoryIT {
           });
       System.out.printf("[GossipFloodMemoryIT] %d unique 1 KiB messages in %.1f s (%.0f/s), all"
           + " delivered once; retained heap %+.1f MB after the flood (baseline %.1f MB, bound"
-          + " %d MB; seen cache bound %d ids, delivery record TTL %d s)%n", FLOOD - warmUp, seconds,
-          (FLOOD - warmUp) / seconds, grown.get() / 1e6, baseline / 1e6, BOUND >> 20, SEEN_MAX,
-          RECORD_TTL.toSeconds());
+          + " %d MB; seen cache and delivery record bound %d)%n", FLOOD - warmUp, seconds,
+          (FLOOD - warmUp) / seconds, grown.get() / 1e6, baseline / 1e6, BOUND >> 20, SEEN_MAX);
     }
   }
 
@@ -99,9 +96,9 @@ class GossipFloodMemoryIT {
 
   private static GossipSettings bounded(GossipSettings s) {
     GossipConfig config = s.config().toBuilder().seenMaxEntries(SEEN_MAX).build();
-    // Scoring stays off, but the router keeps a delivery record per message for the delivery
-    // record TTL (default 2 minutes, about 250 bytes a message): bounded by time, not by count.
-    PeerScoreParams scoring = s.scoreParams().toBuilder().deliveryRecordTtl(RECORD_TTL).build();
+    // Scoring stays off, but the scorer keeps a delivery record per message (about 250 bytes) for
+    // up to 2 minutes, bounded by maxDeliveryRecords (default 2^18, more than this flood).
+    PeerScoreParams scoring = s.scoreParams().toBuilder().maxDeliveryRecords(SEEN_MAX).build();
     return new GossipSettings(config, scoring, s.thresholds(), s.signaturePolicy(),
         s.idFunction(), s.directPeers(), s.allowPublishToZeroPeers(), s.validationTimeout(),
         s.maxTopics(), s.floodsub(), s.metricsPrefix());
