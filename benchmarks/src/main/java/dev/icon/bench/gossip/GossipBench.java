@@ -37,7 +37,7 @@ public final class GossipBench {
     double startRate = 250;
     double factor = 2;
     int steps = 7;
-    double seconds = 5;
+    double seconds = 10; // every step starts fresh processes: long enough to amortise JIT warm-up
     int publishDelay = 3000;
     int drain = 3000;
     boolean js = true;
