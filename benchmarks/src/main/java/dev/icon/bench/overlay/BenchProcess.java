@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A benchmark participant running as a child process that prints JSON events on stdout (the icon
  * and js peers, the plain TCP harness). stderr goes to a log file so a failure can be read later.
- * Only this process is ever signalled.
+ * Only this process is ever signalled. Used by the overlay and the gossip benchmarks.
  */
-final class BenchProcess implements AutoCloseable {
+public final class BenchProcess implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,7 +36,7 @@ final class BenchProcess implements AutoCloseable {
     reader.start();
   }
 
-  static BenchProcess start(String name, Path dir, Map<String, String> env, Path log,
+  public static BenchProcess start(String name, Path dir, Map<String, String> env, Path log,
       List<String> command) {
     try {
       ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
@@ -64,7 +64,7 @@ final class BenchProcess implements AutoCloseable {
   }
 
   /** The next event named {@code event} (skipping others), or an exception after the timeout. */
-  JsonNode await(String event, long timeoutSeconds) throws InterruptedException {
+  public JsonNode await(String event, long timeoutSeconds) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     for (JsonNode e : seen) {
       if (event.equals(e.path("event").asText())) {
@@ -94,8 +94,16 @@ final class BenchProcess implements AutoCloseable {
   }
 
   /** The first listen address printed by a peer. */
-  String listenAddr(long timeoutSeconds) throws InterruptedException {
+  public String listenAddr(long timeoutSeconds) throws InterruptedException {
     return await("listening", timeoutSeconds).path("addrs").get(0).asText();
+  }
+
+  /**
+   * Asks the process to shut down (SIGTERM) without waiting: a peer then prints its final events
+   * (such as {@code load-summary}), which {@link #await} still reads.
+   */
+  public void terminate() {
+    process.toHandle().destroy();
   }
 
   @Override

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The JDKs present under /usr/lib/jvm, found the same way the ./icon launcher finds them. */
-final class Jdks {
+public final class Jdks {
 
   private static final Pattern VERSION = Pattern.compile("^JAVA_VERSION=\"([0-9][^\"]*)\"",
       Pattern.MULTILINE);
@@ -16,7 +16,7 @@ final class Jdks {
   private Jdks() {}
 
   /** The JDK with the highest feature version (the running one if none is listed). */
-  static Path newest() throws IOException {
+  public static Path newest() throws IOException {
     Path best = Path.of(System.getProperty("java.home"));
     int bestMajor = Runtime.version().feature();
     for (Path home : homes()) {
@@ -30,7 +30,7 @@ final class Jdks {
   }
 
   /** A JDK of feature version {@code major}, or null. */
-  static Path find(int major) throws IOException {
+  public static Path find(int major) throws IOException {
     for (Path home : homes()) {
       if (major(home) == major) {
         return home;
@@ -40,7 +40,7 @@ final class Jdks {
   }
 
   /** "JDK 25.0.3", from the JDK's release file. */
-  static String label(Path home) {
+  public static String label(Path home) {
     try {
       Matcher m = VERSION.matcher(Files.readString(home.resolve("release")));
       return m.find() ? "JDK " + m.group(1) : "JDK ?";
@@ -50,7 +50,7 @@ final class Jdks {
   }
 
   /** The directory holding both {@code mvnw} and {@code icon}, above the working directory. */
-  static Path repositoryRoot() {
+  public static Path repositoryRoot() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       if (Files.isRegularFile(p.resolve("mvnw")) && Files.isRegularFile(p.resolve("icon"))) {
         return p;
