@@ -28,6 +28,7 @@ gossipsub (on when any of these is given):
   --publish TOPIC=TEXT...        publish TEXT to TOPIC after --publish-delay (repeatable, in order)
   --publish-delay MS             wait this long after the --dial actions before publishing (default 1000)
   --load-publish TOPIC           load sender: --load-count messages at --load-rate per second
+  --load-warmup N                first N warm-up messages (same rate, flagged, left out of load-summary), then 1 s pause
   --load-count N                 messages to send (default 1000)
   --load-rate MSGS_PER_SEC       offered rate (default 100)
   --load-size BYTES              payload size, at least 16 (default 1024)
@@ -83,6 +84,7 @@ const SPEC = {
   '--load-count': { key: 'loadCount', kind: 'value', type: 'positiveInt' },
   '--load-rate': { key: 'loadRate', kind: 'value', type: 'positiveNumber' },
   '--load-size': { key: 'loadSize', kind: 'value', type: 'bytes' },
+  '--load-warmup': { key: 'loadWarmup', kind: 'value', type: 'nonNegativeInt' },
   '--load-receive': { key: 'loadReceive', kind: 'value', type: 'topic' },
   '--gossip-d': { key: 'gossipD', kind: 'value', type: 'positiveInt' },
   '--flood-publish': { key: 'floodPublish', kind: 'value', type: 'boolean' },
@@ -210,7 +212,7 @@ function validate (raw, seen) {
   if (seen.has('--echo-send') && seen.has('--echo-data') === seen.has('--echo-bytes')) {
     throw new UsageError('--echo-send needs exactly one of --echo-data and --echo-bytes')
   }
-  for (const o of ['--load-count', '--load-rate', '--load-size']) requireWith(seen, o, '--load-publish')
+  for (const o of ['--load-count', '--load-rate', '--load-size', '--load-warmup']) requireWith(seen, o, '--load-publish')
   if (raw.loadSize != null && raw.loadSize < LOAD_HEADER_BYTES) {
     throw new UsageError(`--load-size: at least ${LOAD_HEADER_BYTES} bytes (sequence number and send time): ${raw.loadSize}`)
   }
@@ -246,6 +248,7 @@ function validate (raw, seen) {
     loadCount: raw.loadCount ?? 1000,
     loadRate: raw.loadRate ?? 100,
     loadSize: raw.loadSize ?? 1024,
+    loadWarmup: raw.loadWarmup ?? 0,
     loadReceive: raw.loadReceive,
     gossipD: raw.gossipD,
     floodPublish: raw.floodPublish ?? true,

@@ -2,7 +2,7 @@
 // subscribe / publish actions with their `message` and `published` events.
 import { gossipsub, StrictSign } from '@libp2p/gossipsub'
 import { emit } from './events.mjs'
-import { LoadReceiver, loadPublish } from './load.mjs'
+import { LoadReceiver, loadPublish, WARMUP_PAUSE_MS } from './load.mjs'
 
 /**
  * Mesh degrees derived from --gossip-d N, the same rule as the Java peer's GossipOptions:
@@ -122,11 +122,11 @@ export function startGossip (pubsub, opts, runner, finalReports, dialed) {
     }, opts.publishDelayMs + opts.actionTimeoutMs * (1 + opts.dial.length)))
   }
   if (opts.loadPublish != null) {
-    const load = { topic: opts.loadPublish, count: opts.loadCount, rate: opts.loadRate, size: opts.loadSize }
+    const load = { topic: opts.loadPublish, count: opts.loadCount, rate: opts.loadRate, size: opts.loadSize, warmup: opts.loadWarmup }
     delayed.push(runner.run('load-publish', async (signal) => {
       await delay()
       await loadPublish(pubsub, load, signal)
-    }, opts.publishDelayMs + opts.actionTimeoutMs * (1 + opts.dial.length) + (opts.loadCount * 1000) / opts.loadRate))
+    }, opts.publishDelayMs + opts.actionTimeoutMs * (1 + opts.dial.length) + ((opts.loadCount + opts.loadWarmup) * 1000) / opts.loadRate + WARMUP_PAUSE_MS))
   }
   return delayed
 }

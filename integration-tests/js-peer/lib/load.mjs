@@ -1,7 +1,8 @@
 // Load mode: a paced publisher and a receiver that reports delivery and latency at shutdown.
 //
 // Payload layout, shared with the Java peer (dev.icon.node.cli.peer.LoadPayload):
-//   bytes 0-7   sequence number of the message at its sender, uint64 big-endian, from 0
+//   bytes 0-7   sequence number of the message at its sender, uint64 big-endian, from 0; the top
+//               bit set marks a warm-up message (--load-warmup), left out of load-summary
 //   bytes 8-15  send time, microseconds since the Unix epoch, uint64 big-endian
 //   bytes 16-   zero, up to --load-size
 // Latency = receive time - send time, so sender and receiver must share a clock (one machine).
@@ -9,6 +10,15 @@ import { emit } from './events.mjs'
 import { percentile } from './stats.mjs'
 
 export const LOAD_HEADER_BYTES = 16
+
+/** Top bit of the sequence number: a warm-up message. */
+export const WARMUP_FLAG = 1n << 63n
+
+/** Pause between the warm-up messages and the measured ones, so a warm-up backlog drains. */
+export const WARMUP_PAUSE_MS = 1000
+
+/** Publishes awaiting their outcome at most, as the Java peer (LoadPublisher.MAX_IN_FLIGHT). */
+export const MAX_IN_FLIGHT = 1024
 
 /** Microseconds since the Unix epoch, with sub-millisecond resolution. */
 export function nowMicros () {
@@ -34,30 +44,39 @@ export function decodePayload (bytes) {
 
 /**
  * Publishes `count` messages of `size` bytes to `topic` at `rate` per second, paced against the
- * start time (messages that fall due together go out together), then emits `load-published`.
- * A publish that fails (e.g. no peers yet) counts in `failed`, and the run goes on.
+ * start time (messages that fall due together go out together), with at most MAX_IN_FLIGHT
+ * publishes awaiting their outcome, then emits `load-published`. With `warmup` > 0, that many
+ * flagged warm-up messages go first at the same rate, then a WARMUP_PAUSE_MS pause; they are not
+ * counted. A publish that fails (e.g. no peers yet) counts in `failed`, and the run goes on.
  */
-export async function loadPublish (pubsub, { topic, count, rate, size }, signal) {
+export async function loadPublish (pubsub, { topic, count, rate, size, warmup = 0 }, signal) {
+  if (warmup > 0) {
+    await paced(pubsub, topic, warmup, rate, size, WARMUP_FLAG, signal)
+    await new Promise(resolve => setTimeout(resolve, WARMUP_PAUSE_MS))
+  }
+  const r = await paced(pubsub, topic, count, rate, size, 0n, signal)
+  emit('load-published', { topic, count: r.published, failed: r.failed, seconds: r.seconds, first_error: r.firstError })
+  if (r.published === 0) throw new Error(`load-publish: none of ${count} messages could be published`)
+}
+
+async function paced (pubsub, topic, count, rate, size, flag, signal) {
   const start = performance.now()
-  let published = 0
-  let failed = 0
-  let firstError = null
+  const r = { published: 0, failed: 0, firstError: null, seconds: 0 }
+  const inFlight = new Set()
   for (let seq = 0; seq < count; seq++) {
     signal?.throwIfAborted()
     const dueMs = start + (seq * 1000) / rate
     const waitMs = dueMs - performance.now()
     if (waitMs > 1) await new Promise(resolve => setTimeout(resolve, waitMs))
-    try {
-      await pubsub.publish(topic, encodePayload(seq, nowMicros(), size))
-      published++
-    } catch (err) {
-      failed++
-      firstError ??= err?.message ?? String(err)
-    }
+    if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight)
+    const p = pubsub.publish(topic, encodePayload(BigInt(seq) | flag, nowMicros(), size))
+      .then(() => { r.published++ }, (err) => { r.failed++; r.firstError ??= err?.message ?? String(err) })
+      .finally(() => inFlight.delete(p))
+    inFlight.add(p)
   }
-  const seconds = (performance.now() - start) / 1000
-  emit('load-published', { topic, count: published, failed, seconds, first_error: firstError })
-  if (published === 0) throw new Error(`load-publish: none of ${count} messages could be published`)
+  await Promise.all(inFlight)
+  r.seconds = (performance.now() - start) / 1000
+  return r
 }
 
 /** Counts load messages on one topic; summary() gives the `load-summary` fields. */
@@ -65,14 +84,19 @@ export class LoadReceiver {
   constructor (topic) {
     this.topic = topic
     this.received = 0
+    this.warmup = 0 // warm-up messages, not in received/unique/latencies
     this.seen = new Set() // "<from>/<seq>"
     this.latenciesMs = []
   }
 
   /** Records one delivered message: `from` is the author's id string, `data` the payload. */
   record (from, data, receivedMicros = nowMicros()) {
-    this.received++
     const p = decodePayload(data)
+    if (p != null && (p.seq & WARMUP_FLAG) !== 0n) {
+      this.warmup++
+      return
+    }
+    this.received++
     if (p == null) return
     const key = `${from}/${p.seq}`
     if (this.seen.has(key)) return
@@ -89,7 +113,8 @@ export class LoadReceiver {
       unique: this.seen.size,
       lat_ms_p50: stat(50),
       lat_ms_p99: stat(99),
-      lat_ms_max: l.length === 0 ? null : l.reduce((a, b) => Math.max(a, b))
+      lat_ms_max: l.length === 0 ? null : l.reduce((a, b) => Math.max(a, b)),
+      warmup: this.warmup
     }
   }
 }

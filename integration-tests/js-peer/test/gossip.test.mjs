@@ -7,7 +7,7 @@ import { multiaddr } from '@multiformats/multiaddr'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { meshDegrees, msgIdFromSeqno, seqnoHex, gossipsubService } from '../lib/gossip.mjs'
 import { GossipStats, instrument } from '../lib/gossip-stats.mjs'
-import { decodePayload, encodePayload, LoadReceiver } from '../lib/load.mjs'
+import { decodePayload, encodePayload, LoadReceiver, WARMUP_FLAG } from '../lib/load.mjs'
 import { loadOrCreateKey } from '../lib/keys.mjs'
 import { createNode } from '../lib/node.mjs'
 
@@ -46,12 +46,22 @@ describe('LoadReceiver', () => {
     for (let seq = 0; seq < 100; seq++) r.record('A', encodePayload(seq, 1_000_000n, 16), 1_000_000n + BigInt((seq + 1) * 1000))
     r.record('A', encodePayload(5, 1_000_000n, 16), 9_000_000n) // duplicate: no latency sample
     r.record('B', encodePayload(5, 1_000_000n, 16), 1_000_500n) // same seq, other sender: unique
-    assert.deepEqual(r.summary(), { topic: 't', received: 102, unique: 101, lat_ms_p50: 50, lat_ms_p99: 99, lat_ms_max: 100 })
+    assert.deepEqual(r.summary(), { topic: 't', received: 102, unique: 101, lat_ms_p50: 50, lat_ms_p99: 99, lat_ms_max: 100, warmup: 0 })
   })
 
   it('reports null latencies when nothing arrived', () => {
     assert.deepEqual(new LoadReceiver('t').summary(),
-      { topic: 't', received: 0, unique: 0, lat_ms_p50: null, lat_ms_p99: null, lat_ms_max: null })
+      { topic: 't', received: 0, unique: 0, lat_ms_p50: null, lat_ms_p99: null, lat_ms_max: null, warmup: 0 })
+  })
+})
+
+describe('LoadReceiver warm-up', () => {
+  it('leaves flagged warm-up messages out of received, unique and latencies, and counts them', () => {
+    const r = new LoadReceiver('t')
+    r.record('a', encodePayload(WARMUP_FLAG | 0n, 0n, 16), 900_000n)
+    r.record('a', encodePayload(WARMUP_FLAG | 1n, 0n, 16), 900_000n)
+    r.record('a', encodePayload(0n, 1000n, 16), 3000n)
+    assert.deepEqual(r.summary(), { topic: 't', received: 1, unique: 1, lat_ms_p50: 2, lat_ms_p99: 2, lat_ms_max: 2, warmup: 2 })
   })
 })
 

@@ -32,9 +32,10 @@ final class LoadNetwork {
   private final String impl;
   private final int publishDelayMs;
   private final int drainMs;
+  private final double warmupSeconds;
 
   LoadNetwork(Path root, Path logs, String impl, List<String> peer, Map<String, String> env,
-      int publishDelayMs, int drainMs) {
+      int publishDelayMs, int drainMs, double warmupSeconds) {
     this.root = root;
     this.logs = logs;
     this.impl = impl;
@@ -42,13 +43,16 @@ final class LoadNetwork {
     this.env = env;
     this.publishDelayMs = publishDelayMs;
     this.drainMs = drainMs;
+    this.warmupSeconds = warmupSeconds;
   }
 
   LoadStep run(Topology t, double rate, int count, long seed) throws Exception {
     String tag = impl + "-" + t.name() + "-" + (long) rate;
     SplittableRandom random = new SplittableRandom(seed);
     // Receivers must outlive the publisher; the harness stops them earlier with SIGTERM.
-    long safety = START_TIMEOUT_S + publishDelayMs / 1000 + (long) (3 * count / rate) + 60;
+    int warmup = (int) Math.round(rate * warmupSeconds);
+    long safety = START_TIMEOUT_S + publishDelayMs / 1000 + (long) (3 * (count + warmup) / rate)
+        + 60;
     List<BenchProcess> receivers = new ArrayList<>();
     List<String> addrs = new ArrayList<>();
     try {
@@ -73,6 +77,7 @@ final class LoadNetwork {
       List<String> cmd = new ArrayList<>(peer);
       cmd.addAll(List.of("--load-publish", TOPIC, "--load-count", String.valueOf(count),
           "--load-rate", String.valueOf(rate), "--load-size", "1024",
+          "--load-warmup", String.valueOf(warmup),
           "--publish-delay", String.valueOf(publishDelayMs), "--exit-when-done"));
       for (String a : dials(t, addrs, random)) {
         cmd.addAll(List.of("--dial", a));

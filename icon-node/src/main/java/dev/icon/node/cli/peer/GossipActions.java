@@ -116,7 +116,7 @@ final class GossipActions implements AutoCloseable {
     if (options.loadPublish != null) {
       runner.run("load-publish", () -> new LoadPublisher(pubsub, events, clock).run(
           options.loadPublish, options.loadCountOrDefault(), options.loadRateOrDefault(),
-          options.loadSizeOrDefault(), timeoutSeconds));
+          options.loadSizeOrDefault(), options.loadWarmupOrDefault(), timeoutSeconds));
     }
   }
 

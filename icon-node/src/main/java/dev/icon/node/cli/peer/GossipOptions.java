@@ -48,6 +48,11 @@ final class GossipOptions {
       description = "Payload size, at least 16 (default 1024).")
   Long loadSize;
 
+  @Option(names = "--load-warmup", paramLabel = "N",
+      description = "First N flagged warm-up messages at the same rate (left out of load-summary),"
+          + " then a 1 s pause (default 0).")
+  Integer loadWarmup;
+
   @Option(names = "--load-receive", paramLabel = "TOPIC",
       description = "Load receiver: prints one load-summary at shutdown.")
   String loadReceive;
@@ -87,15 +92,23 @@ final class GossipOptions {
     return loadRate != null ? loadRate : 100;
   }
 
+  int loadWarmupOrDefault() {
+    return loadWarmup != null ? loadWarmup : 0;
+  }
+
   int loadSizeOrDefault() {
     return loadSize != null ? loadSize.intValue() : 1024;
   }
 
   /** Checks what picocli cannot; a problem is a usage error (exit code 2). */
   void validate(CommandLine cli) {
-    if (loadPublish == null && (loadCount != null || loadRate != null || loadSize != null)) {
+    if (loadPublish == null && (loadCount != null || loadRate != null || loadSize != null
+        || loadWarmup != null)) {
       throw new ParameterException(cli,
-          "--load-count, --load-rate and --load-size require --load-publish");
+          "--load-count, --load-rate, --load-size and --load-warmup require --load-publish");
+    }
+    if (loadWarmup != null && loadWarmup < 0) {
+      throw new ParameterException(cli, "--load-warmup: not a non-negative integer: " + loadWarmup);
     }
     if (loadCount != null && loadCount < 1) {
       throw new ParameterException(cli, "--load-count: not a positive integer: " + loadCount);

@@ -16,6 +16,9 @@ import java.time.temporal.ChronoUnit;
  */
 record LoadPayload(long seq, long sentMicros) {
 
+  /** Top bit of the sequence number: a warm-up message ({@code --load-warmup}), not summarised. */
+  static final long WARMUP_FLAG = 1L << 63;
+
   /** Bytes the header takes; the smallest {@code --load-size}. */
   static final int HEADER_BYTES = 16;
 
@@ -37,6 +40,11 @@ record LoadPayload(long seq, long sentMicros) {
     }
     ByteBuffer b = ByteBuffer.wrap(bytes);
     return new LoadPayload(b.getLong(), b.getLong());
+  }
+
+  /** Whether this is a warm-up message. */
+  boolean warmup() {
+    return (seq & WARMUP_FLAG) != 0;
   }
 
   /** Microseconds since the epoch on {@code clock} (the system UTC clock has µs precision). */

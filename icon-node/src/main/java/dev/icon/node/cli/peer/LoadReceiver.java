@@ -12,7 +12,7 @@ import org.HdrHistogram.Histogram;
  * Counts the load messages of one topic and their latency, for the {@code load-summary} event:
  * {@code received} deliveries, {@code unique} distinct (author, sequence number) pairs, and the
  * nearest-rank p50, p99 and maximum of the latencies of unique messages in ms ({@code null} when
- * none). Latencies go into an HdrHistogram in microseconds with 3 significant digits (p50/p99 are
+ * none), plus {@code warmup}, the warm-up messages left out of all of those. Latencies go into an HdrHistogram in microseconds with 3 significant digits (p50/p99 are
  * exact to 0.1%; the maximum is kept exactly). Thread-safe (synchronized): records come from the
  * router thread, the summary from the shutdown thread.
  */
@@ -26,6 +26,7 @@ final class LoadReceiver {
   private final Histogram latencies = new Histogram(MAX_MICROS, 3);
   private final Set<String> seen = new HashSet<>();
   private long received;
+  private long warmup; // warm-up messages: not in received, unique or the latencies
   private long maxMicros = -1;
 
   LoadReceiver(String topic, Clock clock) {
@@ -44,8 +45,12 @@ final class LoadReceiver {
 
   /** Records a payload from {@code author} received at {@code receivedMicros}. */
   synchronized void record(String author, byte[] data, long receivedMicros) {
-    received++;
     LoadPayload p = LoadPayload.decode(data);
+    if (p != null && p.warmup()) {
+      warmup++;
+      return;
+    }
+    received++;
     if (p == null || !seen.add(author + "/" + Long.toUnsignedString(p.seq()))) {
       return;
     }
@@ -69,6 +74,7 @@ final class LoadReceiver {
     f.put("lat_ms_p50", none ? null : percentileMicros(50) / 1000.0);
     f.put("lat_ms_p99", none ? null : percentileMicros(99) / 1000.0);
     f.put("lat_ms_max", none ? null : maxMicros / 1000.0);
+    f.put("warmup", warmup);
     return f;
   }
 }

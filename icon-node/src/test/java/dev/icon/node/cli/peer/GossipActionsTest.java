@@ -75,7 +75,7 @@ class GossipActionsTest {
     Peer receiver = new Peer("--subscribe", "chat", "--load-receive", "bench", "--gossip-stats");
     Peer sender = new Peer("--subscribe", "chat", "--publish", "chat=hello=wörld",
         "--publish-delay", "0", "--load-publish", "bench", "--load-count", "50",
-        "--load-rate", "500", "--load-size", "64", "--gossip-stats");
+        "--load-rate", "500", "--load-size", "64", "--load-warmup", "20", "--gossip-stats");
     sender.host.dial(receiver.host.listenAddrs().get(0).withPeerId(receiver.host.peerId()))
         .get(10, TimeUnit.SECONDS);
     await().atMost(TIMEOUT).until(() -> sender.gossip.pubsub().topicPeers("bench").get()
@@ -105,6 +105,8 @@ class GossipActionsTest {
           .size() - 1);
       assertThat(summary.path("received").asInt()).isEqualTo(50);
       assertThat(summary.path("unique").asInt()).isEqualTo(50);
+      assertThat(summary.path("warmup").asInt()).as("warm-up messages are counted apart")
+          .isEqualTo(20);
       assertThat(summary.path("lat_ms_p50").asDouble()).isPositive();
       assertThat(summary.path("lat_ms_max").asDouble())
           .isGreaterThanOrEqualTo(summary.path("lat_ms_p99").asDouble());

@@ -96,6 +96,8 @@ class GossipOptionsTest {
       "--load-publish t --load-count -1 | --load-count: not a positive integer",
       "--load-publish t --load-size 15 | at least 16 bytes",
       "--load-count 5 | require --load-publish",
+      "--load-warmup 5 | require --load-publish",
+      "--load-publish t --load-warmup -1 | --load-warmup: not a non-negative integer",
       "--gossip-d 0 | --gossip-d: not a positive integer",
       "--msg-id sha256 | expected one of pubkey-seqno, from-seqno",
       "--publish-delay -1 | --publish-delay: must not be negative",

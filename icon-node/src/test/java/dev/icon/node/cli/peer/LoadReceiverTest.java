@@ -51,6 +51,15 @@ class LoadReceiverTest {
   }
 
   @Test
+  void warmUpMessagesAreCountedApartAndLeftOutOfTheSummary() {
+    receiver.record("A", payload(LoadPayload.WARMUP_FLAG | 0, 0), 9_000_000);
+    receiver.record("A", payload(LoadPayload.WARMUP_FLAG | 1, 0), 9_000_000);
+    receiver.record("A", payload(0, 1_000), 3_000);
+    assertThat(receiver.summary()).containsEntry("received", 1L).containsEntry("unique", 1)
+        .containsEntry("warmup", 2L).containsEntry("lat_ms_max", 2.0);
+  }
+
+  @Test
   void aPayloadTooShortToCarryTheHeaderCountsOnlyAsReceived() {
     receiver.record("A", new byte[3], 5);
     assertThat(receiver.summary()).containsEntry("received", 1L).containsEntry("unique", 0);
