@@ -1,0 +1,123 @@
+package dev.icon.interop;
+
+import static dev.icon.interop.PeerProcess.named;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.icon.gossip.api.GossipMessage;
+import dev.icon.gossip.api.PublishOutcome;
+import dev.icon.overlay.identity.PeerId;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ICON's gossipsub (in-JVM {@link dev.icon.gossip.api.PubSub} on an overlay host) and real
+ * js-libp2p gossipsub 17.1.1 peers (processes), over TCP on 127.0.0.1: signed messages both ways,
+ * with the fields each side reports (author, seqno, message id, neighbour) matching the other
+ * side's, and a js -> Java -> js chain where the two js peers know each other only through Java.
+ */
+class GossipJsJavaIT {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /** Gives the js peer time to exchange subscriptions with its dialled peers before publishing. */
+  private static final String PUBLISH_DELAY_MS = "2000";
+
+  @Test
+  void jsPublishesAndJavaReceivesTheSignedMessageWithMatchingFields() {
+    String topic = "js-to-java";
+    try (JavaGossipPeer java = new JavaGossipPeer().subscribe(topic);
+        PeerProcess js = PeerProcess.start("--dial", java.addr(), "--subscribe", topic,
+            "--publish-delay", PUBLISH_DELAY_MS, "--publish", topic + "=hello from js")) {
+      PeerId jsId = PeerId.parse(js.peerId());
+      await().atMost(TIMEOUT).until(() -> !java.received(topic).isEmpty());
+      GossipMessage m = java.received(topic).get(0);
+
+      assertThat(text(m)).isEqualTo("hello from js");
+      assertThat(m.topic()).isEqualTo(topic);
+      assertThat(m.from()).isEqualTo(jsId);
+      assertThat(m.receivedFrom()).isEqualTo(jsId);
+      assertThat(m.seqno()).hasSize(8);
+      assertThat(m.id().toString()).as("js's default id: protobuf(public key) || seqno")
+          .isEqualTo(JsGossip.expectedMessageId(jsId, m.seqnoHex()));
+
+      JsonNode published = js.awaitEvent(named("published").and(topic(topic)), "published", TIMEOUT);
+      assertThat(JsGossip.recipients(published)).contains(java.id().toBase58());
+      assertThat(java.received(topic)).as("delivered exactly once").hasSize(1);
+    }
+  }
+
+  @Test
+  void javaPublishesAndJsReceivesTheSignedMessageWithMatchingFields() {
+    String topic = "java-to-js";
+    try (PeerProcess js = PeerProcess.start("--subscribe", topic);
+        JavaGossipPeer java = new JavaGossipPeer()) {
+      PeerId jsId = PeerId.parse(js.peerId());
+      java.dial(js.listenAddr());
+      await().atMost(TIMEOUT).until(() -> java.topicPeers(topic).contains(jsId));
+
+      PublishOutcome outcome = java.publish(topic, "hello from java");
+      assertThat(outcome.recipients()).isEqualTo(1);
+
+      JsonNode m = js.awaitEvent(named("message").and(topic(topic)), "the message", TIMEOUT);
+      String javaId = java.id().toBase58();
+      assertThat(m.path("data").asText()).isEqualTo("hello from java");
+      assertThat(m.path("from").asText()).isEqualTo(javaId);
+      assertThat(m.path("receivedFrom").asText()).isEqualTo(javaId);
+      String seqno = m.path("seqno").asText();
+      assertThat(seqno).hasSize(16);
+      assertThat(JsGossip.msgIdHex(m)).as("js's id of the message equals the id Java published")
+          .isEqualTo(outcome.id().toString())
+          .isEqualTo(JsGossip.expectedMessageId(java.id(), seqno));
+    }
+  }
+
+  @Test
+  void chainJsToJavaToJsRelaysThroughJavaBothWays() {
+    String topic = "chain";
+    try (JavaGossipPeer middle = new JavaGossipPeer().subscribe(topic);
+        PeerProcess left = PeerProcess.start("--dial", middle.addr(), "--subscribe", topic,
+            "--publish-delay", PUBLISH_DELAY_MS, "--publish", topic + "=from the left");
+        PeerProcess right = PeerProcess.start("--dial", middle.addr(), "--subscribe", topic,
+            "--publish-delay", PUBLISH_DELAY_MS, "--publish", topic + "=from the right")) {
+      String middleId = middle.id().toBase58();
+      JsonNode atRight = right.awaitEvent(named("message").and(data("from the left")), "left's message", TIMEOUT);
+      JsonNode atLeft = left.awaitEvent(named("message").and(data("from the right")), "right's message", TIMEOUT);
+
+      assertRelayed(atRight, left.peerId(), middleId, middle.received(topic), "from the left");
+      assertRelayed(atLeft, right.peerId(), middleId, middle.received(topic), "from the right");
+      assertThat(connectedPeers(left)).as("left knows only the middle").containsOnly(middleId);
+      assertThat(connectedPeers(right)).as("right knows only the middle").containsOnly(middleId);
+    }
+  }
+
+  /** The far js end got the message authored by {@code author} from the Java middle, unchanged. */
+  private static void assertRelayed(JsonNode received, String author, String middleId,
+      List<GossipMessage> atMiddle, String text) {
+    assertThat(received.path("from").asText()).isEqualTo(author);
+    assertThat(received.path("receivedFrom").asText()).isEqualTo(middleId);
+    GossipMessage seenByJava = atMiddle.stream().filter(m -> text(m).equals(text)).findFirst()
+        .orElseThrow(() -> new AssertionError("the middle did not deliver '" + text + "': " + atMiddle));
+    assertThat(received.path("seqno").asText()).isEqualTo(seenByJava.seqnoHex());
+    assertThat(JsGossip.msgIdHex(received)).isEqualTo(seenByJava.id().toString());
+  }
+
+  private static List<String> connectedPeers(PeerProcess p) {
+    return p.events("peer:connect").stream().map(e -> e.path("peerId").asText()).distinct().toList();
+  }
+
+  private static Predicate<JsonNode> topic(String topic) {
+    return e -> topic.equals(e.path("topic").asText());
+  }
+
+  private static Predicate<JsonNode> data(String text) {
+    return e -> text.equals(e.path("data").asText());
+  }
+
+  private static String text(GossipMessage m) {
+    return new String(m.data(), StandardCharsets.UTF_8);
+  }
+}
