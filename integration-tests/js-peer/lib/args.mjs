@@ -1,6 +1,7 @@
 // Command-line parsing for peer.mjs. Mirrors the options of the Java `./icon peer` command.
 // Any problem here is a usage error (exit code 2), reported before libp2p is started.
 import { multiaddr } from '@multiformats/multiaddr'
+import { LOAD_HEADER_BYTES } from './load.mjs'
 
 export const USAGE = `usage: node peer.mjs [options]
   --listen MULTIADDR...          listen address, repeatable, loopback only (default /ip4/127.0.0.1/tcp/0)
@@ -22,6 +23,20 @@ export const USAGE = `usage: node peer.mjs [options]
   --connect-runs N               connect-bench runs (default 10)
   --connect-warmup N             untimed connect-bench runs before the measured ones (default 0)
   --register-protocol-after MS ID   register an echo handler for ID after MS (triggers identify push)
+gossipsub (on when any of these is given):
+  --subscribe TOPIC...           subscribe; every message received prints a message event
+  --publish TOPIC=TEXT...        publish TEXT to TOPIC after --publish-delay (repeatable, in order)
+  --publish-delay MS             wait before publishing, so the mesh can form (default 1000)
+  --load-publish TOPIC           load sender: --load-count messages at --load-rate per second
+  --load-count N                 messages to send (default 1000)
+  --load-rate MSGS_PER_SEC       offered rate (default 100)
+  --load-size BYTES              payload size, at least 16 (default 1024)
+  --load-receive TOPIC           load receiver: prints one load-summary at shutdown
+  --gossip-d N                   mesh degree D (Dlo, Dhi, Dscore, Dout derived from it)
+  --flood-publish true|false     flood our own messages to all topic peers (default true)
+  --allow-publish-to-zero-peers  publishing with nobody to send to succeeds (recipients 0)
+  --msg-id pubkey-seqno|from-seqno   message-id function (default pubkey-seqno, js and ICON default)
+  --gossip-stats                 print gossip-stats (IHAVE/IWANT/GRAFT/PRUNE per peer) at shutdown
   --exit-when-done               exit once every requested action has finished
   --duration SECONDS             exit after this long
   --action-timeout SECONDS       limit for each single action (default 60)
@@ -61,13 +76,49 @@ const SPEC = {
   '--exit-when-done': { key: 'exitWhenDone', kind: 'flag' },
   '--duration': { key: 'duration', kind: 'value', type: 'positiveNumber' },
   '--action-timeout': { key: 'actionTimeout', kind: 'value', type: 'positiveNumber' },
+  '--subscribe': { key: 'subscribe', kind: 'list', type: 'topic' },
+  '--publish': { key: 'publish', kind: 'list', type: 'publishSpec' },
+  '--publish-delay': { key: 'publishDelay', kind: 'value', type: 'nonNegativeInt' },
+  '--load-publish': { key: 'loadPublish', kind: 'value', type: 'topic' },
+  '--load-count': { key: 'loadCount', kind: 'value', type: 'positiveInt' },
+  '--load-rate': { key: 'loadRate', kind: 'value', type: 'positiveNumber' },
+  '--load-size': { key: 'loadSize', kind: 'value', type: 'bytes' },
+  '--load-receive': { key: 'loadReceive', kind: 'value', type: 'topic' },
+  '--gossip-d': { key: 'gossipD', kind: 'value', type: 'positiveInt' },
+  '--flood-publish': { key: 'floodPublish', kind: 'value', type: 'boolean' },
+  '--allow-publish-to-zero-peers': { key: 'allowPublishToZeroPeers', kind: 'flag' },
+  '--msg-id': { key: 'msgId', kind: 'value', type: 'msgId' },
+  '--gossip-stats': { key: 'gossipStats', kind: 'flag' },
   '--help': { key: 'help', kind: 'flag' }
 }
+
+/** Options that turn gossipsub on. */
+const GOSSIP_OPTIONS = ['--subscribe', '--publish', '--load-publish', '--load-receive', '--gossip-d',
+  '--flood-publish', '--allow-publish-to-zero-peers', '--msg-id', '--gossip-stats']
+
+export const MSG_ID_FUNCTIONS = ['pubkey-seqno', 'from-seqno']
 
 const UNITS = { '': 1, B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 }
 
 const CONVERT = {
   string: (v) => v,
+  topic: (v, name) => {
+    if (v === '') throw new UsageError(`${name}: topic must not be empty`)
+    return v
+  },
+  publishSpec: (v, name) => {
+    const eq = v.indexOf('=')
+    if (eq < 1) throw new UsageError(`${name}: expected TOPIC=TEXT: ${v}`)
+    return { topic: v.slice(0, eq), text: v.slice(eq + 1) }
+  },
+  boolean: (v, name) => {
+    if (v !== 'true' && v !== 'false') throw new UsageError(`${name}: expected true or false: ${v}`)
+    return v === 'true'
+  },
+  msgId: (v, name) => {
+    if (!MSG_ID_FUNCTIONS.includes(v)) throw new UsageError(`${name}: expected one of ${MSG_ID_FUNCTIONS.join(', ')}: ${v}`)
+    return v
+  },
   protocol: (v, name) => {
     if (!v.startsWith('/')) throw new UsageError(`${name}: protocol id must start with '/': ${v}`)
     return v
@@ -113,7 +164,7 @@ const isOption = (token) => token.startsWith('--')
 
 /** Parses argv (without node and script) into an options object; throws UsageError. */
 export function parseArgs (argv) {
-  const raw = { listen: [], dial: [], echoProtocols: [], registerAfter: [] }
+  const raw = { listen: [], dial: [], echoProtocols: [], registerAfter: [], subscribe: [], publish: [] }
   const seen = new Set()
   for (let i = 0; i < argv.length;) {
     const name = argv[i++]
@@ -159,6 +210,10 @@ function validate (raw, seen) {
   if (seen.has('--echo-send') && seen.has('--echo-data') === seen.has('--echo-bytes')) {
     throw new UsageError('--echo-send needs exactly one of --echo-data and --echo-bytes')
   }
+  for (const o of ['--load-count', '--load-rate', '--load-size']) requireWith(seen, o, '--load-publish')
+  if (raw.loadSize != null && raw.loadSize < LOAD_HEADER_BYTES) {
+    throw new UsageError(`--load-size: at least ${LOAD_HEADER_BYTES} bytes (sequence number and send time): ${raw.loadSize}`)
+  }
   return {
     help: raw.help === true,
     listen: raw.listen.length > 0 ? raw.listen : [multiaddr('/ip4/127.0.0.1/tcp/0')],
@@ -183,6 +238,20 @@ function validate (raw, seen) {
     registerAfter: raw.registerAfter.map(([delayMs, protocol]) => ({ delayMs, protocol })),
     exitWhenDone: raw.exitWhenDone === true,
     durationMs: raw.duration == null ? undefined : raw.duration * 1000,
+    gossip: GOSSIP_OPTIONS.some(o => seen.has(o)),
+    subscribe: raw.subscribe,
+    publish: raw.publish,
+    publishDelayMs: raw.publishDelay ?? 1000,
+    loadPublish: raw.loadPublish,
+    loadCount: raw.loadCount ?? 1000,
+    loadRate: raw.loadRate ?? 100,
+    loadSize: raw.loadSize ?? 1024,
+    loadReceive: raw.loadReceive,
+    gossipD: raw.gossipD,
+    floodPublish: raw.floodPublish ?? true,
+    allowPublishToZeroPeers: raw.allowPublishToZeroPeers === true,
+    msgId: raw.msgId ?? 'pubkey-seqno',
+    gossipStats: raw.gossipStats === true,
     actionTimeoutMs: (raw.actionTimeout ?? 60) * 1000
   }
 }

@@ -4,7 +4,10 @@ import { setMaxListeners } from 'node:events'
 import { parseArgs, UsageError, USAGE } from './args.mjs'
 import { echoHandler, echoSend, ECHO_HANDLER_OPTIONS } from './echo.mjs'
 import { emit, emitError } from './events.mjs'
+import { gossipsubService, publishAll, subscribeAll } from './gossip.mjs'
+import { instrument } from './gossip-stats.mjs'
 import { loadOrCreateKey } from './keys.mjs'
+import { LoadReceiver, loadPublish } from './load.mjs'
 import { createNode } from './node.mjs'
 import { PERF_HANDLER_OPTIONS, PERF_PROTOCOL, perfHandler, perfRun } from './perf.mjs'
 import { pingOn } from './ping.mjs'
@@ -33,9 +36,19 @@ export async function main (argv) {
     process.exit(EXIT_OK)
   }
   const privateKey = await loadOrCreateKey(opts.keyFile)
-  const node = await createNode({ listen: opts.listen, privateKey })
-  const shutdown = installShutdown(node)
+  const node = await createNode({
+    listen: opts.listen,
+    privateKey,
+    pubsub: opts.gossip ? gossipsubService(opts) : undefined
+  })
+  const finalReports = []
+  const shutdown = installShutdown(node, finalReports)
   reportNodeEvents(node)
+  const pubsub = node.services.pubsub
+  if (pubsub != null && opts.gossipStats) {
+    const stats = instrument(pubsub)
+    finalReports.push(() => emit('gossip-stats', stats.snapshot()))
+  }
   for (const protocol of opts.echoProtocols) {
     await node.handle(protocol, echoHandler(protocol), ECHO_HANDLER_OPTIONS)
   }
@@ -50,6 +63,7 @@ export async function main (argv) {
   const runner = new ActionRunner(opts.actionTimeoutMs)
   const timers = opts.registerAfter.map(({ delayMs, protocol }) =>
     runner.run('register-protocol', () => registerLater(node, delayMs, protocol)))
+  if (pubsub != null) timers.push(...startGossip(pubsub, opts, runner, finalReports))
   const done = Promise.all([runActions(node, opts, runner), ...timers])
   const exitCode = () => runner.failed ? EXIT_ACTION_FAILED : EXIT_OK
 
@@ -95,6 +109,33 @@ async function runActions (node, opts, runner) {
     await runner.run('connect-bench', (signal) => connectBench(node, opts.connectBench, opts.connectRuns, opts.connectWarmup, signal),
       opts.actionTimeoutMs * (opts.connectRuns + opts.connectWarmup))
   }
+}
+
+/** Subscriptions now; --publish and --load-publish after --publish-delay. Returns their promises. */
+function startGossip (pubsub, opts, runner, finalReports) {
+  const quiet = new Map()
+  if (opts.loadReceive != null) {
+    const receiver = new LoadReceiver(opts.loadReceive)
+    quiet.set(opts.loadReceive, ({ msg }) => receiver.record(msg.type === 'signed' ? msg.from.toString() : '', msg.data))
+    finalReports.push(() => emit('load-summary', receiver.summary()))
+  }
+  subscribeAll(pubsub, opts.subscribe, quiet)
+  const delayed = []
+  const delay = () => new Promise(resolve => setTimeout(resolve, opts.publishDelayMs))
+  if (opts.publish.length > 0) {
+    delayed.push(runner.run('publish', async (signal) => {
+      await delay()
+      await publishAll(pubsub, opts.publish, signal)
+    }, opts.publishDelayMs + opts.actionTimeoutMs))
+  }
+  if (opts.loadPublish != null) {
+    const load = { topic: opts.loadPublish, count: opts.loadCount, rate: opts.loadRate, size: opts.loadSize }
+    delayed.push(runner.run('load-publish', async (signal) => {
+      await delay()
+      await loadPublish(pubsub, load, signal)
+    }, opts.publishDelayMs + opts.actionTimeoutMs + (opts.loadCount * 1000) / opts.loadRate))
+  }
+  return delayed
 }
 
 async function perfClient (node, opts, signal) {
@@ -206,12 +247,22 @@ function reportNodeEvents (node) {
   })
 }
 
-/** Signal handling; returns shutdown(code, reason), which stops the node once and exits. */
-function installShutdown (node) {
+/**
+ * Signal handling; returns shutdown(code, reason), which stops the node once and exits. The
+ * functions in `finalReports` print their summary events first (load-summary, gossip-stats).
+ */
+function installShutdown (node, finalReports) {
   let stopping = false
   const shutdown = async (code, reason) => {
     if (stopping) return
     stopping = true
+    for (const report of finalReports) {
+      try {
+        report()
+      } catch (err) {
+        emitError('report', err)
+      }
+    }
     emit('shutdown', { code, reason })
     const forced = setTimeout(() => process.exit(code), STOP_TIMEOUT_MS)
     try {

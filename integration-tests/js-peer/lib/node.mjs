@@ -7,8 +7,11 @@ import { ping } from '@libp2p/ping'
 import { tcp } from '@libp2p/tcp'
 import { createLibp2p } from 'libp2p'
 
-/** Creates (without starting) a node listening on `listen` (Multiaddr[]) with `privateKey`. */
-export function createNode ({ listen, privateKey }) {
+/**
+ * Creates (without starting) a node listening on `listen` (Multiaddr[]) with `privateKey`; with
+ * `pubsub` (a service factory such as gossipsubService(opts)) it runs as `node.services.pubsub`.
+ */
+export function createNode ({ listen, privateKey, pubsub }) {
   return createLibp2p({
     start: false,
     privateKey,
@@ -39,7 +42,8 @@ export function createNode ({ listen, privateKey }) {
     services: {
       identify: identify(), // runs on every new connection
       identifyPush: identifyPush(), // pushes when our protocols or addresses change (1 s debounce)
-      ping: ping() // serves /ipfs/ping/1.0.0
+      ping: ping(), // serves /ipfs/ping/1.0.0
+      ...(pubsub != null ? { pubsub } : {}) // /meshsub/1.2.0, 1.1.0, 1.0.0 and /floodsub/1.0.0
     }
   })
 }

@@ -37,6 +37,27 @@ describe('parseArgs', () => {
     assert.equal(parseArgs(['--duration', '1.5']).durationMs, 1500)
   })
 
+  it('reads gossip options, splitting --publish at the first =', () => {
+    const o = parseArgs(['--subscribe', 'a', 'b', '--publish', 'a=x=1', 'b=', '--publish-delay', '0',
+      '--gossip-d', '3', '--flood-publish', 'false', '--allow-publish-to-zero-peers', '--msg-id', 'from-seqno', '--gossip-stats'])
+    assert.equal(o.gossip, true)
+    assert.deepEqual(o.subscribe, ['a', 'b'])
+    assert.deepEqual(o.publish, [{ topic: 'a', text: 'x=1' }, { topic: 'b', text: '' }])
+    assert.equal(o.publishDelayMs, 0)
+    assert.equal(o.gossipD, 3)
+    assert.equal(o.floodPublish, false)
+    assert.equal(o.allowPublishToZeroPeers, true)
+    assert.equal(o.msgId, 'from-seqno')
+    assert.equal(o.gossipStats, true)
+  })
+
+  it('leaves gossipsub off without gossip options and defaults the load settings', () => {
+    assert.equal(parseArgs([]).gossip, false)
+    const o = parseArgs(['--load-publish', 't', '--load-size', '16'])
+    assert.deepEqual([o.gossip, o.loadCount, o.loadRate, o.loadSize, o.publishDelayMs, o.msgId, o.floodPublish],
+      [true, 1000, 100, 16, 1000, 'pubkey-seqno', true])
+  })
+
   const bad = [
     [['--nope'], /unknown option/],
     [['--ping'], /needs a value/],
@@ -54,7 +75,17 @@ describe('parseArgs', () => {
     [['--perf-upload', '10'], /requires --perf/],
     [['--perf', A, '--perf-upload', '10MB'], /byte count/],
     [['--register-protocol-after', '10'], /two values/],
-    [['--duration', '0'], /positive number/]
+    [['--duration', '0'], /positive number/],
+    [['--publish', 'no-equals-sign'], /expected TOPIC=TEXT/],
+    [['--publish', '=text'], /expected TOPIC=TEXT/],
+    [['--load-publish', 't', '--load-rate', '-5'], /positive number/],
+    [['--load-publish', 't', '--load-rate', '0'], /positive number/],
+    [['--load-publish', 't', '--load-count', '0'], /positive integer/],
+    [['--load-publish', 't', '--load-size', '15'], /at least 16 bytes/],
+    [['--load-count', '5'], /requires --load-publish/],
+    [['--flood-publish', 'yes'], /true or false/],
+    [['--msg-id', 'sha256'], /expected one of/],
+    [['--gossip-d', '0'], /positive integer/]
   ]
   for (const [argv, message] of bad) {
     it(`rejects ${argv.join(' ')}`, () => {

@@ -9,15 +9,19 @@ import dev.icon.gossip.wire.SignatureVerdict;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.proto.libp2p.pubsub.Message;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Inbound messages: id, duplicate suppression, IDONTWANT for large ones (v1.2), signature
- * validation (a failure is a P4 penalty on the sender, the message is dropped), delivery to the
- * application, caching for IWANT and forwarding to the mesh except the sender, the author and
- * peers that sent IDONTWANT for it. Not thread-safe.
+ * Inbound messages: id, duplicate suppression (a message is seen from the moment it arrives, so
+ * duplicates are never revalidated), IDONTWANT for large ones (v1.2), signature validation (a
+ * failure is a P4 penalty on the sender, the message is dropped), application validation through
+ * the {@link ValidationPipeline}, then for accepted ones delivery to the application, caching for
+ * IWANT and forwarding to the mesh and the direct peers of the topic except the sender, the author
+ * and peers that sent IDONTWANT for it. Reports each outcome to the listener. Not thread-safe.
  */
 final class Forwarder {
   private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
@@ -25,6 +29,7 @@ final class Forwarder {
   private final MessageIdFunction idFunction;
   private final MessageSignatureValidator validator;
   private final GossipDelivery delivery;
+  private ValidationPipeline pipeline;
 
   Forwarder(RouterState state, MessageIdFunction idFunction, MessageSignatureValidator validator,
       GossipDelivery delivery) {
@@ -32,6 +37,11 @@ final class Forwarder {
     this.idFunction = idFunction;
     this.validator = validator;
     this.delivery = delivery;
+  }
+
+  /** Connects the validation stage (built with {@link #accept} as its continuation). */
+  void pipeline(ValidationPipeline pipeline) {
+    this.pipeline = pipeline;
   }
 
   /** One message of an RPC from {@code from}. */
@@ -42,6 +52,7 @@ final class Forwarder {
     String topic = msg.getTopic();
     if (msg.getSerializedSize() > s.config.maxMessageSize()) {
       s.score.markInvalid(from, topic);
+      s.listener.rejected(topic, from, "too-large");
       return;
     }
     SignatureVerdict verdict = validator.validate(msg);
@@ -54,31 +65,45 @@ final class Forwarder {
     if (id == null) {
       log.debug("message from {} on {} rejected: {}", from, topic, verdict);
       s.score.rejectMessage(null, from, topic, reasonOf(verdict));
+      s.listener.rejected(topic, from, labelOf(verdict));
       return;
     }
     if (s.seen.contains(id)) {
       s.score.duplicateMessage(id, from, topic);
-      return;
-    }
-    if (Arrays.equals(msg.getFrom().toByteArray(), s.self.toBytes())) {
-      s.seen.add(id); // our own message relayed back to us
+      s.listener.duplicate(topic, from);
       return;
     }
     s.seen.add(id);
+    if (msg.hasFrom() && Arrays.equals(msg.getFrom().toByteArray(), s.self.toBytes())) {
+      return; // our own message relayed back to us
+    }
     sendIdontwant(from, topic, id, msg);
     s.score.validateMessage(id, from);
-    s.score.deliverMessage(id, from, topic);
-    s.promises.fulfil(id);
-    s.mcache.put(id, topic, msg);
-    delivery.deliver(topic, msg, id, from);
-    forward(topic, msg, id, from);
+    s.promises.fulfil(id); // the promise is kept by delivering it, whatever the verdict
+    pipeline.start(new ValidationPipeline.Inbound(from, topic, msg, id));
   }
 
-  /** Relays a validated message to the topic mesh, skipping {@code from}, the author and IDONTWANTs. */
+  /** The validators accepted {@code in}: score credit, cache, delivery, forwarding. */
+  void accept(ValidationPipeline.Inbound in) {
+    s.score.deliverMessage(in.id(), in.from(), in.topic());
+    s.mcache.put(in.id(), in.topic(), in.msg());
+    if (s.table.subscribed(in.topic())) {
+      delivery.deliver(in.topic(), in.msg(), in.id(), in.from());
+      s.listener.delivered(in.topic(), in.id(), in.msg().getData().size(), in.from());
+    }
+    forward(in.topic(), in.msg(), in.id(), in.from());
+  }
+
+  /**
+   * Relays a validated message to the topic mesh and direct peers, skipping {@code from}, the
+   * author and IDONTWANTs.
+   */
   int forward(String topic, Message msg, MessageId id, PeerId from) {
     byte[] author = msg.getFrom().toByteArray();
+    Set<PeerId> targets = new LinkedHashSet<>(s.meshOf(topic));
+    targets.addAll(s.directPeersOf(topic));
     int sent = 0;
-    for (PeerId p : s.meshOf(topic)) {
+    for (PeerId p : targets) {
       if (p.equals(from) || Arrays.equals(author, p.toBytes()) || s.dontWant.dontSend(p, id)) {
         continue;
       }
@@ -100,6 +125,14 @@ final class Forwarder {
     }
   }
 
+  private static String labelOf(SignatureVerdict verdict) {
+    return switch (reasonOf(verdict)) {
+      case MISSING_SIGNATURE -> "missing-signature";
+      case UNEXPECTED_SIGNATURE -> "unexpected-signature";
+      default -> verdict.accepted() ? "unidentifiable" : "invalid-signature";
+    };
+  }
+
   private static RejectReason reasonOf(SignatureVerdict verdict) {
     return switch (verdict) {
       case MISSING_SEQNO, MISSING_SIGNATURE, MISSING_FROM, MISSING_KEY -> RejectReason.MISSING_SIGNATURE;
@@ -108,6 +141,4 @@ final class Forwarder {
       default -> RejectReason.INVALID_SIGNATURE;
     };
   }
-
-
 }

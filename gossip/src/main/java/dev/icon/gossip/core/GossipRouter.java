@@ -21,14 +21,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The gossipsub v1.1/v1.2 router (StrictSign): a transport-agnostic state machine. The host binding
+ * The gossipsub v1.1/v1.2 router: a transport-agnostic state machine. The host binding
  * reports connections ({@link #addPeer}, {@link #removePeer}), decoded RPCs ({@link #handleRpc}) and
  * calls {@link #heartbeat()} every {@code heartbeatInterval}; the router answers through the
- * {@link GossipPeerLink} and delivers messages through {@link GossipDelivery}. Each entry point
+ * {@link GossipPeerLink} and delivers messages through {@link GossipDelivery}; application
+ * validation, events and peer exchange go through {@link GossipRouterHooks}. Each entry point
  * sends what it produced, one RPC per peer, before returning.
  *
  * <p>Threading: not thread-safe. Every method must be called on one executor (the router's event
- * loop); time and randomness come only from the {@link GossipRouterOptions}.
+ * loop, which must also be {@link GossipRouterHooks#executor()}: asynchronous validation verdicts
+ * resume there); time and randomness come only from the {@link GossipRouterOptions}.
  */
 public final class GossipRouter {
   private final RouterState s;
@@ -37,8 +39,8 @@ public final class GossipRouter {
   private final Forwarder forwarder;
   private final Publisher publisher;
   private final GossipEmitter gossip;
-  private final long decayIntervalNanos;
-  private long lastDecayNanos;
+  private final ValidationPipeline validation;
+  private final ScoreRefresher scores;
   private long ticks;
 
   /**
@@ -57,33 +59,50 @@ public final class GossipRouter {
   /**
    * A router with application validation, events and peer exchange (see {@link GossipRouterHooks}).
    *
-   * @param key our identity; messages are signed with it (StrictSign)
-   * @param options parameters, clock and randomness
+   * @param key our identity; StrictSign messages are signed with it
+   * @param options parameters, clock, randomness, signature policy, validation limits
    * @param link outbound RPCs
    * @param delivery first-seen valid messages of our topics
    * @param hooks the optional seams
    */
   public GossipRouter(PrivateKey key, GossipRouterOptions options, GossipPeerLink link,
       GossipDelivery delivery, GossipRouterHooks hooks) {
-    Objects.requireNonNull(hooks, "hooks"); // wired by the router-features work (issue 4)
+    Objects.requireNonNull(hooks, "hooks");
     MessageSigner signer = new MessageSigner(Objects.requireNonNull(key, "key"));
-    this.s = new RouterState(signer.author(), options);
+    this.s = new RouterState(signer.author(), options, hooks.listener());
     this.link = Objects.requireNonNull(link, "link");
-    this.meshes = new MeshManager(s);
+    this.meshes = new MeshManager(s, new PeerExchanger(s, hooks.peerExchange()));
     this.forwarder = new Forwarder(s, options.idFunction(),
-        new MessageSignatureValidator(SignaturePolicy.STRICT_SIGN), Objects.requireNonNull(delivery));
-    this.publisher = new Publisher(s, signer, options.idFunction(), meshes);
+        new MessageSignatureValidator(options.signaturePolicy()), Objects.requireNonNull(delivery));
+    this.validation = new ValidationPipeline(s, options, hooks, forwarder::accept, this::flush);
+    forwarder.pipeline(validation);
+    boolean signing = options.signaturePolicy() == SignaturePolicy.STRICT_SIGN;
+    this.publisher = new Publisher(s, signing ? signer : null, options.idFunction(), meshes);
     this.gossip = new GossipEmitter(s);
-    this.decayIntervalNanos = options.scoreParams().decayInterval().toNanos();
-    this.lastDecayNanos = s.clock.getAsLong();
+    this.scores = new ScoreRefresher(s, options);
   }
 
   /**
-   * Marks {@code peer} as a direct (explicit) peer: always forwarded to, never grafted or pruned,
-   * its GRAFTs answered with PRUNE. The binding keeps the connection up.
+   * Marks {@code peer} as a direct (explicit) peer (v1.1): it leaves any mesh it is in (with a
+   * PRUNE), is never grafted, its GRAFTs are answered with PRUNE without penalty, it receives our
+   * publishes and forwards of every topic it is subscribed to, it is not gossiped to and is exempt
+   * from graylisting. The binding keeps the connection up. Idempotent.
    */
   public void addDirectPeer(PeerId peer) {
-    Objects.requireNonNull(peer, "peer"); // wired by the router-features work (issue 4)
+    if (s.direct.add(Objects.requireNonNull(peer, "peer"))) {
+      meshes.makeDirect(peer);
+      flush();
+    }
+  }
+
+  /** Makes {@code peer} an ordinary peer again (the mesh may graft it at the next heartbeat). */
+  public void removeDirectPeer(PeerId peer) {
+    s.direct.remove(peer);
+  }
+
+  /** Direct peers (snapshot, connected or not). */
+  public Set<PeerId> directPeers() {
+    return Set.copyOf(s.direct);
   }
 
   /** Our peer id (the {@code from} of our messages). */
@@ -106,6 +125,7 @@ public final class GossipRouter {
       return;
     }
     s.score.addPeer(peer, ip);
+    scores.peerAdded(peer);
     for (String topic : s.table.ours()) {
       s.outbox.subscription(peer, topic, true);
     }
@@ -118,21 +138,21 @@ public final class GossipRouter {
     if (info == null) {
       return;
     }
-    for (String topic : info.topics) {
-      meshes.dropFromTopic(peer, topic);
-    }
-    for (Set<PeerId> mesh : s.mesh.values()) {
-      mesh.remove(peer);
-    }
-    s.fanout.removePeerEverywhere(peer);
+    meshes.dropEverywhere(peer);
+    scores.peerRemoved(peer);
     s.ihaveLimiter.removePeer(peer);
     s.dontWant.removePeer(peer);
     s.score.removePeer(peer);
   }
 
-  /** A decoded RPC from {@code from}. Ignored entirely when the peer is graylisted or unknown. */
+  /**
+   * A decoded RPC from {@code from}. Ignored entirely when the peer is unknown or graylisted (direct
+   * peers are never graylisted). Only the first {@code maxSubscriptionsPerRpc} subscription changes
+   * are applied.
+   */
   public void handleRpc(PeerId from, RPC rpc) {
-    if (s.table.info(from) == null || s.thresholds.isGraylisted(s.scoreOf(from))) {
+    if (s.table.info(from) == null
+        || (s.thresholds.isGraylisted(s.scoreOf(from)) && !s.direct.contains(from))) {
       return;
     }
     List<RPC.SubOpts> subs = rpc.getSubscriptionsList();
@@ -154,9 +174,13 @@ public final class GossipRouter {
       return;
     }
     boolean subscribe = sub.getSubscribe();
-    if (s.table.apply(from, sub.getTopicid(), subscribe) && !subscribe) {
+    if (!s.table.apply(from, sub.getTopicid(), subscribe)) {
+      return;
+    }
+    if (!subscribe) {
       meshes.dropFromTopic(from, sub.getTopicid());
     }
+    s.listener.peerSubscription(sub.getTopicid(), from, subscribe);
   }
 
   private void handleControl(PeerId from, ControlMessage control) {
@@ -201,24 +225,25 @@ public final class GossipRouter {
     flush();
   }
 
-  /** Signs and sends a message; see {@link PublishResult}. Topics need not be subscribed. */
+  /**
+   * Signs (StrictSign) and sends a message; see {@link PublishResult}. Topics need not be
+   * subscribed. Application validators are not run: the caller validates before publishing.
+   */
   public PublishResult publish(String topic, byte[] data) {
     PublishResult result = publisher.publish(Objects.requireNonNull(topic, "topic"), data.clone());
+    s.listener.published(topic, result.id(), result.peers());
     flush();
     return result;
   }
 
   /**
    * One heartbeat, in the order of {@code dev.icon.gossip.router}'s package notes: score decay when
-   * due, meshes, fanout, gossip emission, then the caches' and trackers' housekeeping.
+   * due (with score-change events), meshes, fanout, gossip emission, then the caches' and
+   * trackers' housekeeping and the expiry of timed-out validations.
    */
   public void heartbeat() {
     ticks++;
-    long now = s.clock.getAsLong();
-    if (now - lastDecayNanos >= decayIntervalNanos) {
-      s.score.refreshScores();
-      lastDecayNanos = now;
-    }
+    scores.heartbeat();
     meshes.heartbeatMeshes(ticks);
     meshes.heartbeatFanout();
     gossip.emit();
@@ -230,6 +255,7 @@ public final class GossipRouter {
     s.ihaveLimiter.reset();
     s.dontWant.heartbeat();
     s.seen.expire();
+    validation.expire();
     flush();
   }
 
@@ -241,6 +267,11 @@ public final class GossipRouter {
   /** Peers known to be subscribed to {@code topic} (snapshot). */
   public Set<PeerId> topicPeers(String topic) {
     return Set.copyOf(s.table.topicPeers(topic));
+  }
+
+  /** Messages waiting for an asynchronous validation verdict. */
+  public int pendingValidations() {
+    return validation.pendingCount();
   }
 
   /** The current score of {@code peer} (0 when scoring is off or the peer is unknown). */

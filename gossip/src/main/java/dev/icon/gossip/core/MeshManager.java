@@ -15,16 +15,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Mesh membership: JOIN/LEAVE, GRAFT/PRUNE handling (v1.1 backoff and its penalties) and the
- * heartbeat's mesh and fanout maintenance with {@link MeshSelection}. Peer exchange (PX) in PRUNE is
- * ignored for now: we never send peers and never dial the ones we receive. Not thread-safe.
+ * Mesh membership: JOIN/LEAVE, GRAFT/PRUNE handling (v1.1 backoff and its penalties, peer exchange
+ * through {@link PeerExchanger}, direct peers refused) and the heartbeat's mesh and fanout
+ * maintenance with {@link MeshSelection}. Every membership change goes through {@link #addToMesh}
+ * or {@link #removeFromMesh}, which keep the score and the listener informed. Not thread-safe.
  */
 final class MeshManager {
   private static final Logger log = LoggerFactory.getLogger(MeshManager.class);
   private final RouterState s;
+  private final PeerExchanger px;
 
-  MeshManager(RouterState state) {
+  MeshManager(RouterState state, PeerExchanger px) {
     this.s = state;
+    this.px = px;
   }
 
   /** JOIN(topic): fanout peers first, then other topic peers, up to D; GRAFT each. */
@@ -52,7 +55,8 @@ final class MeshManager {
     }
     for (PeerId p : mesh) {
       s.score.prune(p, topic);
-      sendPrune(p, topic, s.config.unsubscribeBackoff());
+      s.listener.pruned(topic, p);
+      sendPrune(p, topic, s.config.unsubscribeBackoff(), true);
     }
   }
 
@@ -65,43 +69,81 @@ final class MeshManager {
     if (mesh.contains(peer)) {
       return;
     }
+    if (s.direct.contains(peer)) {
+      log.debug("GRAFT from direct peer {} for {}: pruned (no penalty)", peer, topic);
+      sendPrune(peer, topic, s.config.pruneBackoff(), false);
+      return;
+    }
     if (s.backoff.isBackedOff(peer, topic)) {
       s.score.addPenalty(peer, 1);
       if (s.backoff.isGraftFlood(peer, topic)) {
         s.score.addPenalty(peer, 1);
       }
       log.debug("GRAFT from {} for {} during backoff: penalized and pruned", peer, topic);
-      sendPrune(peer, topic, s.config.pruneBackoff());
+      sendPrune(peer, topic, s.config.pruneBackoff(), false);
       return;
     }
     SubscriptionTable.PeerInfo info = s.table.info(peer);
     boolean full = mesh.size() >= s.config.dHigh() && (info == null || !info.outbound);
     if (s.scoreOf(peer) < 0 || full || info == null || !info.gossipsub()) {
-      sendPrune(peer, topic, s.config.pruneBackoff());
+      sendPrune(peer, topic, s.config.pruneBackoff(), true);
       return;
     }
-    mesh.add(peer);
-    s.score.graft(peer, topic);
+    addToMesh(topic, peer);
   }
 
-  /** A PRUNE from {@code peer}: leave its mesh and honour its backoff. PX is ignored. */
+  /** A PRUNE from {@code peer}: leave its mesh, honour its backoff, pass on its PX. */
   void handlePrune(PeerId peer, ControlPrune prune) {
     String topic = prune.getTopicID();
-    Set<PeerId> mesh = s.mesh.get(topic);
-    if (mesh != null && mesh.remove(peer)) {
-      s.score.prune(peer, topic);
-    }
+    removeFromMesh(topic, peer);
     s.backoff.backoffFromPrune(peer, topic,
         prune.hasBackoff() ? OptionalLong.of(prune.getBackoff()) : OptionalLong.empty());
+    px.received(peer, prune);
   }
 
   /** The peer unsubscribed from {@code topic} or disconnected. */
   void dropFromTopic(PeerId peer, String topic) {
-    Set<PeerId> mesh = s.mesh.get(topic);
-    if (mesh != null && mesh.remove(peer)) {
-      s.score.prune(peer, topic);
-    }
+    removeFromMesh(topic, peer);
     s.fanout.removePeer(topic, peer);
+  }
+
+  /** The peer disconnected (or became direct): it leaves every mesh and fanout. */
+  void dropEverywhere(PeerId peer) {
+    for (String topic : new ArrayList<>(s.mesh.keySet())) {
+      removeFromMesh(topic, peer);
+    }
+    s.fanout.removePeerEverywhere(peer);
+  }
+
+  /** {@code peer} became a direct peer: it leaves every mesh with a PRUNE (no PX) and fanout. */
+  void makeDirect(PeerId peer) {
+    for (String topic : new ArrayList<>(s.mesh.keySet())) {
+      if (removeFromMesh(topic, peer)) {
+        s.outbox.prune(peer, topic, s.pruneBackoffSeconds(peer, s.config.pruneBackoff()), List.of());
+      }
+    }
+    s.fanout.removePeerEverywhere(peer);
+  }
+
+  /** Adds {@code peer} to the mesh of {@code topic}; returns whether it was not there. */
+  boolean addToMesh(String topic, PeerId peer) {
+    if (!s.meshForUpdate(topic).add(peer)) {
+      return false;
+    }
+    s.score.graft(peer, topic);
+    s.listener.grafted(topic, peer);
+    return true;
+  }
+
+  /** Removes {@code peer} from the mesh of {@code topic}; returns whether it was there. */
+  boolean removeFromMesh(String topic, PeerId peer) {
+    Set<PeerId> mesh = s.mesh.get(topic);
+    if (mesh == null || !mesh.remove(peer)) {
+      return false;
+    }
+    s.score.prune(peer, topic);
+    s.listener.pruned(topic, peer);
+    return true;
   }
 
   /** Heartbeat mesh step for every subscribed topic. */
@@ -169,21 +211,21 @@ final class MeshManager {
   }
 
   private void graft(String topic, PeerId peer) {
-    if (s.meshForUpdate(topic).add(peer)) {
-      s.score.graft(peer, topic);
+    if (addToMesh(topic, peer)) {
       s.outbox.graft(peer, topic);
     }
   }
 
   private void prune(String topic, PeerId peer) {
-    if (s.meshForUpdate(topic).remove(peer)) {
-      s.score.prune(peer, topic);
-      sendPrune(peer, topic, s.config.pruneBackoff());
+    if (removeFromMesh(topic, peer)) {
+      sendPrune(peer, topic, s.config.pruneBackoff(), true);
     }
   }
 
-  private void sendPrune(PeerId peer, String topic, Duration backoff) {
+  /** PRUNE with backoff; with PX candidates when {@code mayPx} and {@link PeerExchanger} agrees. */
+  private void sendPrune(PeerId peer, String topic, Duration backoff, boolean mayPx) {
     s.backoff.backoff(peer, topic, backoff);
-    s.outbox.prune(peer, topic, s.pruneBackoffSeconds(peer, backoff));
+    List<PeerId> candidates = mayPx ? px.toSend(peer, topic) : List.of();
+    s.outbox.prune(peer, topic, s.pruneBackoffSeconds(peer, backoff), candidates);
   }
 }

@@ -9,9 +9,11 @@ import dev.icon.proto.libp2p.pubsub.ControlIHave;
 import dev.icon.proto.libp2p.pubsub.ControlIWant;
 import dev.icon.proto.libp2p.pubsub.ControlPrune;
 import dev.icon.proto.libp2p.pubsub.Message;
+import dev.icon.proto.libp2p.pubsub.PeerInfo;
 import dev.icon.proto.libp2p.pubsub.RPC;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,11 +39,17 @@ final class Outbox {
     rpc(peer).getControlBuilder().addGraft(ControlGraft.newBuilder().setTopicID(topic));
   }
 
-  /** A PRUNE; {@code backoffSeconds} is left out when negative (v1.0 peers). */
-  void prune(PeerId peer, String topic, long backoffSeconds) {
+  /**
+   * A PRUNE; {@code backoffSeconds} is left out when negative (v1.0 peers); {@code px} are peer
+   * exchange candidates (peer id only, no signed record).
+   */
+  void prune(PeerId peer, String topic, long backoffSeconds, List<PeerId> px) {
     ControlPrune.Builder prune = ControlPrune.newBuilder().setTopicID(topic);
     if (backoffSeconds >= 0) {
       prune.setBackoff(backoffSeconds);
+    }
+    for (PeerId p : px) {
+      prune.addPeers(PeerInfo.newBuilder().setPeerID(ByteString.copyFrom(p.toBytes())));
     }
     rpc(peer).getControlBuilder().addPrune(prune);
   }

@@ -9,13 +9,16 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Our own messages (StrictSign): signs with an 8-byte seqno counter that starts at a random value,
- * marks the message seen and cached, and sends it to every topic peer above the publish threshold
- * when flood publishing, else to the mesh (subscribed) or fanout (not subscribed). Not thread-safe.
+ * Our own messages: under StrictSign signed with an 8-byte seqno counter that starts at a random
+ * value, under StrictNoSign anonymous (topic and data only); marked seen and cached, and sent to
+ * every topic peer above the publish threshold when flood publishing, else to the mesh (subscribed)
+ * or fanout (not subscribed), and in both cases to the topic's connected direct peers. The router
+ * does not run application validators on them (the binding does, before publishing). Not
+ * thread-safe.
  */
 final class Publisher {
   private final RouterState s;
-  private final MessageSigner signer;
+  private final MessageSigner signer; // null under StrictNoSign
   private final MessageIdFunction idFunction;
   private final MeshManager meshes;
   private long seqno;
@@ -30,7 +33,9 @@ final class Publisher {
   }
 
   PublishResult publish(String topic, byte[] data) {
-    Message msg = signer.sign(topic, data, seqno++);
+    Message msg = signer == null
+        ? MessageSigner.unsigned(topic, data)
+        : signer.sign(topic, data, seqno++);
     MessageId id = idFunction.idOf(msg);
     s.seen.add(id);
     s.mcache.put(id, topic, msg);
@@ -42,7 +47,7 @@ final class Publisher {
   }
 
   private Set<PeerId> targets(String topic) {
-    Set<PeerId> out = new LinkedHashSet<>();
+    Set<PeerId> out = new LinkedHashSet<>(s.directPeersOf(topic));
     if (s.config.floodPublish()) {
       for (PeerId p : s.table.topicPeers(topic)) {
         if (s.thresholds.allowsPublish(s.scoreOf(p))) {

@@ -44,15 +44,19 @@ final class RouterState {
   final IhaveLimiter<PeerId> ihaveLimiter;
   final DontWantTracker<PeerId> dontWant;
   final Outbox outbox = new Outbox();
+  /** Direct (explicit) peers: never in a mesh, always sent our topics' messages. */
+  final Set<PeerId> direct = new LinkedHashSet<>();
+  final GossipRouterListener listener;
 
-  RouterState(PeerId self, GossipRouterOptions options) {
+  RouterState(PeerId self, GossipRouterOptions options, GossipRouterListener listener) {
+    this.listener = listener;
     this.self = self;
     this.config = options.config();
     this.thresholds = options.thresholds();
     this.clock = options.nanoClock();
     this.random = options.random();
     this.score = new PeerScore(options.scoreParams(), clock);
-    this.table = new SubscriptionTable(config.maxTopicsPerPeer());
+    this.table = new SubscriptionTable(config.maxTopicsPerPeer(), config.maxTrackedTopics());
     this.fanout = FanoutState.create(config, clock);
     this.mcache = MessageCache.create(config);
     this.seen = SeenCache.create(config, clock);
@@ -75,13 +79,27 @@ final class RouterState {
     return mesh.computeIfAbsent(topic, k -> new LinkedHashSet<>());
   }
 
-  /** Gossipsub (not floodsub) peers subscribed to {@code topic}, as mesh candidates. */
+  /**
+   * Gossipsub (not floodsub) peers subscribed to {@code topic}, direct peers excluded, as mesh,
+   * fanout and gossip candidates.
+   */
   List<MeshCandidate<PeerId>> candidates(String topic) {
     List<MeshCandidate<PeerId>> out = new ArrayList<>();
     for (PeerId p : table.topicPeers(topic)) {
       SubscriptionTable.PeerInfo info = table.info(p);
-      if (info != null && info.gossipsub()) {
+      if (info != null && info.gossipsub() && !direct.contains(p)) {
         out.add(new MeshCandidate<>(p, scoreOf(p), info.outbound));
+      }
+    }
+    return out;
+  }
+
+  /** Connected direct peers subscribed to {@code topic}. */
+  List<PeerId> directPeersOf(String topic) {
+    List<PeerId> out = new ArrayList<>();
+    for (PeerId p : direct) {
+      if (table.topicPeers(topic).contains(p)) {
+        out.add(p);
       }
     }
     return out;

@@ -33,9 +33,11 @@ final class SubscriptionTable {
   private final Map<String, Set<PeerId>> topicPeers = new LinkedHashMap<>();
   private final Set<String> ours = new LinkedHashSet<>();
   private final int maxTopicsPerPeer;
+  private final int maxTrackedTopics;
 
-  SubscriptionTable(int maxTopicsPerPeer) {
+  SubscriptionTable(int maxTopicsPerPeer, int maxTrackedTopics) {
     this.maxTopicsPerPeer = maxTopicsPerPeer;
+    this.maxTrackedTopics = maxTrackedTopics;
   }
 
   /** Registers a peer; returns false if it was already connected. */
@@ -75,7 +77,7 @@ final class SubscriptionTable {
 
   /**
    * Applies a peer's SUBSCRIBE/UNSUBSCRIBE. Returns whether anything changed; a subscription past
-   * maxTopicsPerPeer is ignored.
+   * maxTopicsPerPeer, or to a new topic (not ours) once maxTrackedTopics are tracked, is ignored.
    */
   boolean apply(PeerId peer, String topic, boolean subscribe) {
     PeerInfo info = peers.get(peer);
@@ -83,9 +85,14 @@ final class SubscriptionTable {
       return false;
     }
     if (subscribe) {
-      if (info.topics.size() >= maxTopicsPerPeer || !info.topics.add(topic)) {
+      if (info.topics.size() >= maxTopicsPerPeer || info.topics.contains(topic)) {
         return false;
       }
+      if (!topicPeers.containsKey(topic) && !ours.contains(topic)
+          && topicPeers.size() >= maxTrackedTopics) {
+        return false;
+      }
+      info.topics.add(topic);
       topicPeers.computeIfAbsent(topic, k -> new LinkedHashSet<>()).add(peer);
       return true;
     }
@@ -98,6 +105,11 @@ final class SubscriptionTable {
       topicPeers.remove(topic);
     }
     return true;
+  }
+
+  /** Number of distinct topics with at least one remote subscriber. */
+  int trackedTopics() {
+    return topicPeers.size();
   }
 
   /** Whether we are subscribed to {@code topic}. */

@@ -42,6 +42,10 @@ import java.util.Objects;
  * @param maxTopicsPerPeer topics one remote peer may be subscribed to
  * @param directConnectTicks heartbeats between reconnection attempts to direct peers
  * @param directConnectInitialDelay delay before the first connection to direct peers
+ * @param doPx whether our PRUNEs carry peer exchange (v1.1 PX) candidates
+ * @param prunePeers PX candidates sent in one PRUNE, and accepted from one received PRUNE
+ * @param maxTrackedTopics distinct topics tracked for remote peers' subscriptions, node-wide (our
+ *     own topics are always tracked); bounds memory under a flood of distinct topics
  */
 public record GossipConfig(
     int d, int dLow, int dHigh, int dLazy, int dScore, int dOut,
@@ -53,7 +57,8 @@ public record GossipConfig(
     int idontwantMessageSizeThreshold, int maxIdontwantMessages, int idontwantTtlHeartbeats,
     boolean floodPublish,
     int maxMessageSize, int maxSubscriptionsPerRpc, int maxTopicsPerPeer,
-    int directConnectTicks, Duration directConnectInitialDelay) {
+    int directConnectTicks, Duration directConnectInitialDelay,
+    boolean doPx, int prunePeers, int maxTrackedTopics) {
 
   /** Validates the spec's invariants; the exception message starts with the field at fault. */
   public GossipConfig {
@@ -112,6 +117,8 @@ public record GossipConfig(
     atLeast("maxTopicsPerPeer", maxTopicsPerPeer, 1);
     atLeast("directConnectTicks", directConnectTicks, 1);
     notNegative("directConnectInitialDelay", directConnectInitialDelay);
+    atLeast("prunePeers", prunePeers, 0);
+    atLeast("maxTrackedTopics", maxTrackedTopics, 1);
   }
 
   /** Production defaults (the spec's recommended values). */

@@ -73,6 +73,12 @@ public final class GossipConfigBuilder {
   private int directConnectTicks = 300;
   // go default: connect to direct peers shortly after start.
   private Duration directConnectInitialDelay = Duration.ofSeconds(1);
+  // go and js default: off; PX lets a pruned peer find others, but is a sybil vector when on.
+  private boolean doPx = false;
+  // Spec v1.1 / go default: 16 peers per PRUNE is enough to rejoin the topic.
+  private int prunePeers = 16;
+  // Bounds the subscription index node-wide (maxTopicsPerPeer alone allows peers * 1000).
+  private int maxTrackedTopics = 10_000;
 
   GossipConfigBuilder() {}
 
@@ -110,6 +116,9 @@ public final class GossipConfigBuilder {
     this.maxTopicsPerPeer = c.maxTopicsPerPeer();
     this.directConnectTicks = c.directConnectTicks();
     this.directConnectInitialDelay = c.directConnectInitialDelay();
+    this.doPx = c.doPx();
+    this.prunePeers = c.prunePeers();
+    this.maxTrackedTopics = c.maxTrackedTopics();
   }
 
   /** Sets {@link GossipConfig#d()}. */
@@ -310,6 +319,24 @@ public final class GossipConfigBuilder {
     return this;
   }
 
+  /** Sets {@link GossipConfig#doPx()}. */
+  public GossipConfigBuilder doPx(boolean value) {
+    this.doPx = value;
+    return this;
+  }
+
+  /** Sets {@link GossipConfig#prunePeers()}. */
+  public GossipConfigBuilder prunePeers(int value) {
+    this.prunePeers = value;
+    return this;
+  }
+
+  /** Sets {@link GossipConfig#maxTrackedTopics()}. */
+  public GossipConfigBuilder maxTrackedTopics(int value) {
+    this.maxTrackedTopics = value;
+    return this;
+  }
+
   /**
    * Builds and validates.
    *
@@ -323,6 +350,7 @@ public final class GossipConfigBuilder {
         opportunisticGraftTicks, opportunisticGraftPeers, gossipRetransmission,
         maxIhaveLength, maxIhaveMessages, iwantFollowupTime, idontwantMessageSizeThreshold,
         maxIdontwantMessages, idontwantTtlHeartbeats, floodPublish, maxMessageSize,
-        maxSubscriptionsPerRpc, maxTopicsPerPeer, directConnectTicks, directConnectInitialDelay);
+        maxSubscriptionsPerRpc, maxTopicsPerPeer, directConnectTicks, directConnectInitialDelay,
+        doPx, prunePeers, maxTrackedTopics);
   }
 }
