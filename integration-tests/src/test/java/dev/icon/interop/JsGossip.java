@@ -2,9 +2,7 @@ package dev.icon.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.icon.overlay.identity.PeerId;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * Reading the gossip events of the js peer (and of {@code ./icon peer}, which prints the same):
@@ -28,12 +26,5 @@ final class JsGossip {
   /** The {@code msgId} of a {@code message} event, as lower-case hex. */
   static String msgIdHex(JsonNode event) {
     return event.path("msgId").asText().toLowerCase(java.util.Locale.ROOT);
-  }
-
-  /** The recipients of a {@code published} event as peer ids (an array of ids, or a count). */
-  static List<String> recipients(JsonNode published) {
-    List<String> ids = new ArrayList<>();
-    published.path("recipients").forEach(r -> ids.add(r.asText()));
-    return ids;
   }
 }

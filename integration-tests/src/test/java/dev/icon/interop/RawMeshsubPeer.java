@@ -3,6 +3,7 @@ package dev.icon.interop;
 import com.google.protobuf.ByteString;
 import dev.icon.gossip.wire.MessageSigner;
 import dev.icon.gossip.wire.RpcCodec;
+import dev.icon.gossip.wire.StandardMessageIdFunction;
 import dev.icon.overlay.api.Host;
 import dev.icon.overlay.api.Stream;
 import dev.icon.overlay.api.StreamReader;
@@ -39,6 +40,7 @@ final class RawMeshsubPeer implements AutoCloseable {
   private final PrivateKey key = PrivateKey.generateEd25519();
   private final MessageSigner signer = new MessageSigner(key, MessageSigner.KeyField.ALWAYS);
   private final AtomicLong seqno = new AtomicLong(System.currentTimeMillis() * 1_000_000L);
+  private volatile Message lastSigned;
   final Host host;
 
   RawMeshsubPeer() {
@@ -85,12 +87,26 @@ final class RawMeshsubPeer implements AutoCloseable {
 
   /** A correctly signed message from us (js-style: key field included), with a fresh seqno. */
   Message signed(String topic, String text) {
+    Message m = sign(topic, text);
+    lastSigned = m;
+    return m;
+  }
+
+  /**
+   * The hex message id (js's and ICON's default, {@code protobuf(PublicKey) || seqno}) of the last
+   * message {@link #signed} returned.
+   */
+  String lastSignedId() {
+    return StandardMessageIdFunction.PUBLIC_KEY_SEQNO.idOf(lastSigned).toString();
+  }
+
+  private Message sign(String topic, String text) {
     return signer.sign(topic, text.getBytes(StandardCharsets.UTF_8), seqno.incrementAndGet());
   }
 
   /** A message from us whose signature has its first byte flipped: framing and fields intact. */
   Message corruptSignature(String topic, String text) {
-    Message good = signed(topic, text);
+    Message good = sign(topic, text);
     byte[] sig = good.getSignature().toByteArray();
     sig[0] ^= (byte) 0xff;
     return good.toBuilder().setSignature(ByteString.copyFrom(sig)).build();
@@ -101,7 +117,7 @@ final class RawMeshsubPeer implements AutoCloseable {
    * field, so the victim's inlined key is what verification must use): a forged author.
    */
   Message forgedAuthor(String topic, String text, PeerId victim) {
-    Message ours = signed(topic, text);
+    Message ours = sign(topic, text);
     return ours.toBuilder().setFrom(ByteString.copyFrom(victim.toBytes())).clearKey().build();
   }
 
