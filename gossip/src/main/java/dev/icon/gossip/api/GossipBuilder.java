@@ -7,6 +7,7 @@ import dev.icon.gossip.score.PeerScoreThresholds;
 import dev.icon.gossip.wire.MessageIdFunction;
 import dev.icon.gossip.wire.SignaturePolicy;
 import dev.icon.overlay.api.Host;
+import dev.icon.overlay.identity.PrivateKey;
 import dev.icon.overlay.multiaddr.Multiaddr;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -16,13 +17,15 @@ import java.util.Objects;
 
 /**
  * Builds a {@link PubSub} on a started overlay {@link Host}: {@code
- * GossipBuilder.on(host).meterRegistry(registry).build()}. Starts from
+ * GossipBuilder.on(host).identity(key).meterRegistry(registry).build()}, where {@code key} is the
+ * host's identity key (messages are signed with it; the host does not expose it). Starts from
  * {@link GossipSettings#defaults()}; not thread-safe (build on one thread).
  */
 public final class GossipBuilder {
   private final Host host;
   private GossipSettings s = GossipSettings.defaults();
   private MeterRegistry registry = new SimpleMeterRegistry();
+  private PrivateKey identity;
 
   private GossipBuilder(Host host) {
     this.host = Objects.requireNonNull(host, "host");
@@ -94,6 +97,12 @@ public final class GossipBuilder {
     return this;
   }
 
+  /** The host's identity key (required): our messages are signed with it. */
+  public GossipBuilder identity(PrivateKey key) {
+    this.identity = Objects.requireNonNull(key, "key");
+    return this;
+  }
+
   /** The settings built so far. */
   public GossipSettings settings() {
     return s;
@@ -102,8 +111,15 @@ public final class GossipBuilder {
   /**
    * Registers the pubsub protocols on the host, attaches to its connections and starts the
    * heartbeat. The host must be started.
+   *
+   * @throws GossipException {@link GossipError#INVALID_CONFIG} without {@link #identity} or when
+   *     the key is not the host's
    */
   public PubSub build() {
-    return HostPubSub.start(host, s, registry);
+    if (identity == null) {
+      throw new GossipException(GossipError.INVALID_CONFIG,
+          "identity: call identity(key) with the host's private key");
+    }
+    return HostPubSub.start(host, identity, s, registry);
   }
 }

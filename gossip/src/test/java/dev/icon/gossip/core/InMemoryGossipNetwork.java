@@ -50,12 +50,12 @@ final class InMemoryGossipNetwork {
     final List<Delivered> delivered = new ArrayList<>();
     final List<RPC> inbox = new ArrayList<>();
 
-    Node(PrivateKey key, GossipRouterOptions options) {
+    Node(PrivateKey key, GossipRouterOptions options, GossipRouterHooks hooks) {
       this.key = key;
       this.id = key.publicKey().peerId();
       this.router = options == null ? null
           : new GossipRouter(key, options, (to, rpc) -> enqueue(id, to, rpc),
-              (topic, msg, mid, from) -> delivered.add(new Delivered(topic, msg, mid, from)));
+              (topic, msg, mid, from) -> delivered.add(new Delivered(topic, msg, mid, from)), hooks);
     }
 
     /** Injects an RPC from this node to {@code to} (goes through the queue and partitions). */
@@ -78,6 +78,7 @@ final class InMemoryGossipNetwork {
   final List<Node> nodes = new ArrayList<>();
   private final Map<PeerId, Node> byId = new LinkedHashMap<>();
   private final Deque<Envelope> queue = new ArrayDeque<>();
+  private final Deque<Runnable> tasks = new ArrayDeque<>();
   private final Set<Set<PeerId>> cut = new HashSet<>();
   private final SplittableRandom random;
   private final SecureRandom keyRandom;
@@ -105,12 +106,24 @@ final class InMemoryGossipNetwork {
 
   /** A router whose options are the defaults adjusted by {@code tweak}. */
   Node addRouter(UnaryOperator<GossipRouterOptions> tweak) {
-    return register(new Node(PrivateKey.generateEd25519(keyRandom), tweak.apply(defaultOptions())));
+    return addRouter(tweak, GossipRouterListener.NONE, MessageValidation.ACCEPT_ALL,
+        PeerExchange.NONE);
+  }
+
+  /**
+   * A router with hooks; its executor is the network's task queue, run by {@link #pump()} (so an
+   * asynchronous validation verdict resumes the router on the next pump, as on an event loop).
+   */
+  Node addRouter(UnaryOperator<GossipRouterOptions> tweak, GossipRouterListener listener,
+      MessageValidation validation, PeerExchange px) {
+    GossipRouterHooks hooks = new GossipRouterHooks(listener, validation, px, tasks::add);
+    return register(
+        new Node(PrivateKey.generateEd25519(keyRandom), tweak.apply(defaultOptions()), hooks));
   }
 
   /** A peer without a router: the test speaks for it. */
   Node addExternal() {
-    return register(new Node(PrivateKey.generateEd25519(keyRandom), null));
+    return register(new Node(PrivateKey.generateEd25519(keyRandom), null, null));
   }
 
   private Node register(Node n) {
@@ -175,12 +188,19 @@ final class InMemoryGossipNetwork {
     queue.add(new Envelope(from, to, rpc.toByteArray()));
   }
 
-  /** Delivers queued RPCs in FIFO order until quiet; returns how many were delivered. */
+  /**
+   * Runs queued executor tasks and delivers queued RPCs in FIFO order until quiet; returns how many
+   * steps were taken.
+   */
   int pump() {
     int steps = 0;
-    while (!queue.isEmpty()) {
+    while (!queue.isEmpty() || !tasks.isEmpty()) {
       if (++steps > 1_000_000) {
         throw new AssertionError("network does not quiesce");
+      }
+      if (!tasks.isEmpty()) {
+        tasks.poll().run();
+        continue;
       }
       Envelope e = queue.poll();
       if (cut.contains(Set.of(e.from(), e.to()))) {
