@@ -7,11 +7,12 @@
 // get their signature's first byte flipped after signing, so the receiver's verification must
 // fail. Independent of peer.mjs on purpose (that file belongs to the general interop peer).
 //
-//   node forge.mjs --dial MULTIADDR --topic TOPIC [--valid N] [--forged N] [--await-peer PEERID]
+//   node forge.mjs [--dial MULTIADDR] --topic TOPIC [--valid N] [--forged N] [--await-peer PEERID]
 //
-// It dials the address, subscribes to TOPIC, waits until the dialled peer (or --await-peer)
-// announced TOPIC, then publishes N valid messages ("valid-<i>") followed by N forged ones
-// ("forged-<i>"), one event each, then `done`. It keeps running (connected) until SIGTERM/SIGINT.
+// It subscribes to TOPIC, dials the address if given, waits until the dialled peer (or
+// --await-peer; without either: the first peer) announced TOPIC, then publishes N valid messages
+// ("valid-<i>") followed by N forged ones ("forged-<i>"), one event each, then `done`. It keeps
+// running (connected) until SIGTERM/SIGINT.
 //
 // Events (JSON lines, as peer.mjs): listening {peerId, addrs}, dialed {peerId},
 // subscriber {topic, peerId}, published {kind: valid|forged, topic, data, seqno (hex),
@@ -19,7 +20,7 @@
 import './lib/polyfill.mjs'
 import { emit, emitError } from './lib/events.mjs'
 
-const USAGE = 'usage: node forge.mjs --dial MULTIADDR --topic TOPIC [--valid N] [--forged N] [--await-peer PEERID]'
+const USAGE = 'usage: node forge.mjs [--dial MULTIADDR] --topic TOPIC [--valid N] [--forged N] [--await-peer PEERID]'
 const WAIT_FOR_SUBSCRIPTION_MS = 30_000
 
 function parse (argv) {
@@ -34,7 +35,7 @@ function parse (argv) {
     else if (name === '--await-peer') opts.awaitPeer = value
     else throw new Error(`unknown option ${name}`)
   }
-  if (opts.dial == null || opts.topic == null) throw new Error('--dial and --topic are required')
+  if (opts.topic == null) throw new Error('--topic is required')
   if (!(opts.valid >= 0) || !(opts.forged >= 0)) throw new Error('--valid and --forged take counts >= 0')
   return opts
 }
@@ -91,12 +92,15 @@ async function main (argv) {
   const keyHex = Buffer.from(publicKeyToProtobuf(privateKey.publicKey)).toString('hex')
 
   pubsub.subscribe(opts.topic)
-  const connection = await node.dial(multiaddr(opts.dial))
-  const target = opts.awaitPeer ?? connection.remotePeer.toString()
-  emit('dialed', { peerId: connection.remotePeer.toString() })
-  await until(() => pubsub.getSubscribers(opts.topic).some(p => p.toString() === target),
-    `${target} announcing ${opts.topic}`)
-  emit('subscriber', { topic: opts.topic, peerId: target })
+  let target = opts.awaitPeer
+  if (opts.dial != null) {
+    const connection = await node.dial(multiaddr(opts.dial))
+    target ??= connection.remotePeer.toString()
+    emit('dialed', { peerId: connection.remotePeer.toString() })
+  }
+  const subscriber = () => pubsub.getSubscribers(opts.topic).map(String).find(p => target == null || p === target)
+  await until(() => subscriber() != null, `${target ?? 'a peer'} announcing ${opts.topic}`)
+  emit('subscriber', { topic: opts.topic, peerId: subscriber() })
 
   const publish = async (kind, i) => {
     forgeNext = kind === 'forged'

@@ -87,8 +87,9 @@ class GossipInvalidSignatureIT {
   @Test
   void jsPeerWithForgedSignaturesIsPenalizedByJavaAndNotDelivered() {
     try (JavaGossipPeer java = scoringJavaPeer();
-        PeerProcess forger = PeerProcess.startScript("forge.mjs", List.of("--dial", java.addr(),
-            "--topic", TOPIC, "--valid", "2", "--forged", "3"))) {
+        PeerProcess forger = PeerProcess.startScript("forge.mjs", List.of("--topic", TOPIC,
+            "--await-peer", java.id().toBase58(), "--valid", "2", "--forged", "3"))) {
+      java.dial(forger.listenAddr());
       forger.awaitEvent("done", TIMEOUT);
       PeerId forgerId = PeerId.parse(forger.peerId());
       List<JsonNode> published = forger.events("published");

@@ -6,6 +6,7 @@ import dev.icon.gossip.api.PubSub;
 import dev.icon.gossip.api.PublishOutcome;
 import dev.icon.overlay.api.Host;
 import dev.icon.overlay.identity.PeerId;
+import dev.icon.overlay.identity.PrivateKey;
 import dev.icon.overlay.multiaddr.Multiaddr;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
@@ -40,10 +41,11 @@ final class JavaGossipPeer implements AutoCloseable {
 
   /** A node whose builder is adjusted by {@code settings} (config, scoring...) before build. */
   JavaGossipPeer(UnaryOperator<GossipBuilder> settings) {
-    host = Host.builder().listen("/ip4/127.0.0.1/tcp/0").build();
+    PrivateKey key = PrivateKey.generateEd25519();
+    host = Host.builder().identity(key).listen("/ip4/127.0.0.1/tcp/0").build();
     host.start().join();
     try {
-      pubsub = settings.apply(GossipBuilder.on(host).meterRegistry(metrics)).build();
+      pubsub = settings.apply(GossipBuilder.on(host).identity(key).meterRegistry(metrics)).build();
     } catch (RuntimeException e) {
       host.stop().orTimeout(STOP_SECONDS, TimeUnit.SECONDS).join();
       throw e;
