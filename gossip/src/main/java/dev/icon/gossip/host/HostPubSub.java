@@ -66,6 +66,15 @@ public final class HostPubSub implements PubSub {
     this.settings = s;
     this.self = key.publicKey().peerId();
     GossipConfig config = s.config();
+    GossipRouterOptions options;
+    try {
+      options = new GossipRouterOptions(config, s.scoreParams(), s.thresholds(), s.idFunction(),
+          System::nanoTime, new SplittableRandom(new SecureRandom().nextLong()),
+          s.signaturePolicy(), s.validationTimeout(),
+          GossipRouterOptions.DEFAULT_MAX_PENDING_VALIDATIONS);
+    } catch (IllegalArgumentException e) {
+      throw new GossipException(GossipError.INVALID_CONFIG, e.getMessage());
+    }
     this.loop = new RouterLoop("icon-gossip-" + shortId(self));
     this.metrics = new GossipMetrics(registry, s.metricsPrefix(), self.toBase58());
     this.handlers = new TopicHandlers(metrics);
@@ -78,8 +87,6 @@ public final class HostPubSub implements PubSub {
     }
     this.streams = new PubsubStreams(host, protocols, maxRpc, MAX_QUEUED_BYTES_PER_PEER, metrics,
         new RouterEvents(), loop);
-    GossipRouterOptions options = new GossipRouterOptions(config, s.scoreParams(), s.thresholds(),
-        s.idFunction(), System::nanoTime, new SplittableRandom(new SecureRandom().nextLong()));
     PxConnector px = new PxConnector(host, config.dHigh(), t -> routerTopicPeers(t));
     this.router = new GossipRouter(key, options, streams, handlers,
         new GossipRouterHooks(listeners, validators, px, loop));

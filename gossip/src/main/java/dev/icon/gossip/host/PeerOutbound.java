@@ -2,12 +2,11 @@ package dev.icon.gossip.host;
 
 import dev.icon.overlay.api.Stream;
 import java.util.ArrayDeque;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * One peer's outbound side: a bounded queue of encoded frames written, in order, on our single
- * outbound pubsub stream to it. Frames queue while the stream is being (re)opened; writes wait for
- * {@link Stream#writable()}. The bound counts bytes queued plus bytes handed to the stream whose
+ * outbound pubsub stream to it. Frames queue while the stream is being (re)opened; writes go out in
+ * bursts of at most {@link #WRITE_BURST} bytes, each after {@link Stream#writable()} answered. The bound counts bytes queued plus bytes handed to the stream whose
  * write has not completed; a frame that would pass it is dropped and counted.
  *
  * <p>Threading: thread-safe (one lock per peer); {@link #enqueue} is called on the router thread,
@@ -16,7 +15,10 @@ import java.util.concurrent.CompletableFuture;
 final class PeerOutbound {
   private final long maxQueuedBytes;
   private final GossipMetrics metrics;
+  /** Bytes written after a writability check before the stream is asked again. */
+  static final int WRITE_BURST = 256 * 1024;
   private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+  private long burst = WRITE_BURST; // bytes written since the last writable() answer
   private long pendingBytes;
   private Stream stream;
   private boolean waitingForWritable;
@@ -47,6 +49,7 @@ final class PeerOutbound {
       if (!closed) {
         this.stream = s;
         this.waitingForWritable = false;
+        this.burst = WRITE_BURST;
         drain();
         return;
       }
@@ -87,14 +90,15 @@ final class PeerOutbound {
 
   private void drain() {
     while (stream != null && !waitingForWritable && !queue.isEmpty()) {
-      CompletableFuture<Void> writable = stream.writable();
-      if (!writable.isDone()) {
+      if (burst >= WRITE_BURST) {
+        // Stream.writable() answers asynchronously: wait for it, then write a burst.
         waitingForWritable = true;
         Stream s = stream;
-        writable.whenComplete((v, e) -> resume(s));
+        stream.writable().whenComplete((v, e) -> resume(s));
         return;
       }
       byte[] frame = queue.poll();
+      burst += frame.length;
       stream.write(frame).whenComplete((v, e) -> written(frame.length));
     }
   }
@@ -102,6 +106,7 @@ final class PeerOutbound {
   private synchronized void resume(Stream s) {
     if (stream == s) {
       waitingForWritable = false;
+      burst = 0;
       drain();
     }
   }

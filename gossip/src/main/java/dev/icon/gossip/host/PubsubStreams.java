@@ -97,6 +97,7 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
 
   @Override
   public void connected(Connection c) {
+    LOG.trace("connected {}", c);
     Session s;
     synchronized (this) {
       if (closed || !c.isOpen()) {
@@ -134,6 +135,7 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
 
   /** The handler of every pubsub protocol: reads RPC frames from a stream the remote opened. */
   private void inbound(Stream stream) {
+    LOG.trace("inbound pubsub stream {}", stream);
     PeerId peer = stream.remotePeer();
     synchronized (this) {
       if (closed) {
@@ -162,6 +164,7 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
   }
 
   private void opened(Session s, Connection c, Stream stream, Throwable err) {
+    LOG.trace("outbound pubsub stream to {}: {} {}", s.peer, stream, err);
     synchronized (this) {
       s.opening = false;
       if (err == null && !closed && sessions.get(s.peer) == s) {
