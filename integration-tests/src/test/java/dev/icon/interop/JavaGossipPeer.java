@@ -95,6 +95,12 @@ final class JavaGossipPeer implements AutoCloseable {
     return pubsub.score(peer).orTimeout(STOP_SECONDS, TimeUnit.SECONDS).join();
   }
 
+  /** The {@code icon.gossip.messages.rejected} count for {@code reason} (0 if none yet). */
+  double rejected(String reason) {
+    var counter = metrics.find("icon.gossip.messages.rejected").tag("reason", reason).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
   @Override
   public void close() {
     try {
