@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.icon.gossip.api.GossipMessage;
 import dev.icon.gossip.router.GossipConfig;
 import dev.icon.overlay.identity.PeerId;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +36,8 @@ class GossipMixedMeshIT {
   private static final long SEED = 20261128L;
   /** js peers publish this long after listening: the whole network must be up by then. */
   private static final int PUBLISH_DELAY_MS = 10_000;
+  /** Every publisher spreads its share over about this many seconds (200 messages/s in all). */
+  private static final double PUBLISH_SECONDS = 5;
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private static boolean isJava(int node) {
@@ -65,8 +67,6 @@ class GossipMixedMeshIT {
     for (int m = 0; m < MESSAGES; m++) {
       byPublisher.get(random.nextInt(NODES)).add(String.format("m-%04d", m));
     }
-    Set<String> all = new HashSet<>();
-    byPublisher.forEach(all::addAll);
 
     JavaGossipPeer[] java = new JavaGossipPeer[NODES];
     PeerProcess[] js = new PeerProcess[NODES];
@@ -79,9 +79,10 @@ class GossipMixedMeshIT {
       for (int i = 1; i < NODES; i += 2) {
         List<String> args = new ArrayList<>(List.of("--subscribe", TOPIC, "--gossip-d", "2",
             "--flood-publish", "false", "--gossip-stats", "--publish-delay", "" + PUBLISH_DELAY_MS));
-        for (String text : byPublisher.get(i)) {
-          args.add("--publish");
-          args.add(TOPIC + "=" + text);
+        int count = byPublisher.get(i).size();
+        if (count > 0) { // paced like the Java publishers: all finish in about PUBLISH_SECONDS
+          args.addAll(List.of("--load-publish", TOPIC, "--load-count", "" + count,
+              "--load-rate", "" + Math.max(1.0, count / PUBLISH_SECONDS), "--load-size", "16"));
         }
         js[i] = PeerProcess.start(args);
       }
@@ -103,28 +104,49 @@ class GossipMixedMeshIT {
       for (int i = 0; i < NODES; i += 2) {
         JavaGossipPeer node = java[i];
         Set<PeerId> expected = neighbours.get(i);
-        await().atMost(TIMEOUT).until(() -> node.topicPeers(TOPIC).containsAll(expected)
-            && !node.meshPeers(TOPIC).isEmpty());
+        try {
+          await().atMost(TIMEOUT).until(() -> node.topicPeers(TOPIC).containsAll(expected)
+              && !node.meshPeers(TOPIC).isEmpty());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+          throw new AssertionError("Java node " + i + " did not see all its neighbours subscribed and a"
+              + " mesh\n" + networkState(java, js), e);
+        }
       }
       for (int i = 1; i < NODES; i += 2) {
-        assertThat(js[i].events("published")).as("js peer %d published before the network was up;"
+        assertThat(js[i].events("message")).as("js peer %d got messages before the network was up;"
             + " raise PUBLISH_DELAY_MS", i).isEmpty();
       }
 
-      for (int i = 0; i < NODES; i += 2) {
-        for (String text : byPublisher.get(i)) {
-          java[i].publish(TOPIC, text);
+      Set<String> javaPublished = publishPaced(java, byPublisher);
+      for (int i = 1; i < NODES; i += 2) {
+        if (!byPublisher.get(i).isEmpty()) {
+          JsonNode done = js[i].awaitEvent("load-published", TIMEOUT);
+          assertThat(done.path("count").asInt()).as("js peer %d published", i).isEqualTo(byPublisher.get(i).size());
+          assertThat(done.path("failed").asInt()).isZero();
         }
       }
 
       for (int i = 0; i < NODES; i++) {
-        Set<String> expected = new HashSet<>(all);
-        expected.removeAll(byPublisher.get(i));
         int node = i;
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
-            .until(() -> delivered(node, java, js).size() >= expected.size());
-        List<String> got = delivered(node, java, js);
-        assertThat(got).as("node %d delivers each message exactly once", i)
+        int expected = MESSAGES - byPublisher.get(i).size();
+        try {
+          await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() ->
+              new HashSet<>(delivered(node, java, js)).size() == expected);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+          throw new AssertionError("node " + node + " delivered " + new HashSet<>(delivered(node, java, js)).size()
+              + " distinct messages, expected " + expected + "\n" + networkState(java, js), e);
+        }
+      }
+      Set<String> everything = new HashSet<>(javaPublished);
+      for (int i = 0; i < NODES; i++) {
+        everything.addAll(delivered(i, java, js));
+      }
+      assertThat(everything).as("distinct messages in the network").hasSize(MESSAGES);
+      for (int i = 0; i < NODES; i++) {
+        String self = isJava(i) ? java[i].id().toBase58() : js[i].peerId();
+        Set<String> expected = new HashSet<>();
+        everything.stream().filter(k -> !k.startsWith(self + "/")).forEach(expected::add);
+        assertThat(delivered(i, java, js)).as("node %d delivers each message exactly once", i)
             .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
       }
 
@@ -134,6 +156,8 @@ class GossipMixedMeshIT {
       for (int i = 0; i < NODES; i++) {
         if (js[i] != null) {
           js[i].close();
+          // Diagnostics for a failed run: what each js peer exchanged with whom.
+          js[i].events("gossip-stats").forEach(st -> System.out.println("GossipMixedMeshIT gossip-stats " + st));
         }
         if (java[i] != null) {
           java[i].close();
@@ -142,12 +166,83 @@ class GossipMixedMeshIT {
     }
   }
 
+  /** Each node's view, for a failure message: mesh, deliveries and who delivered them, meters. */
+  private static String networkState(JavaGossipPeer[] java, PeerProcess[] js) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < NODES; i++) {
+      index.put(isJava(i) ? java[i].id().toBase58() : js[i].peerId(), i);
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < NODES; i++) {
+      out.append("node ").append(i).append(isJava(i) ? " (Java)" : " (js)");
+      if (isJava(i)) {
+        JavaGossipPeer n = java[i];
+        out.append(" connected ").append(n.host.connections().stream()
+                .map(c -> index.get(c.remotePeer().toBase58())).sorted().toList())
+            .append(" subscribed ").append(n.topicPeers(TOPIC).stream().map(p -> index.get(p.toBase58())).sorted().toList())
+            .append(" mesh ").append(n.meshPeers(TOPIC).stream().map(p -> index.get(p.toBase58())).sorted().toList())
+            .append(" delivered ").append(n.received(TOPIC).size()).append(" from ")
+            .append(histogram(n.received(TOPIC).stream().map(m -> index.get(m.receivedFrom().toBase58())).toList()))
+            .append(" rpc sent ").append(n.metrics.find("icon.gossip.rpc.sent").counter().count())
+            .append(" dropped ").append(n.metrics.find("icon.gossip.frames.dropped").counter().count());
+      } else {
+        List<JsonNode> got = js[i].events("message");
+        out.append(" connected ").append(js[i].events("peer:connect").stream()
+                .map(e -> index.get(e.path("peerId").asText())).sorted().toList())
+            .append(" disconnected ").append(js[i].events("peer:disconnect").stream()
+                .map(e -> index.get(e.path("peerId").asText())).sorted().toList())
+            .append(" delivered ").append(got.size()).append(" from ")
+            .append(histogram(got.stream().map(e -> index.get(e.path("receivedFrom").asText())).toList()));
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static Map<Integer, Long> histogram(List<Integer> nodes) {
+    Map<Integer, Long> h = new java.util.TreeMap<>();
+    nodes.forEach(n -> h.merge(n == null ? -1 : n, 1L, Long::sum));
+    return h;
+  }
+
+  /** The messages {@code node}'s application got, as "author/seqno" keys, in order. */
   private static List<String> delivered(int node, JavaGossipPeer[] java, PeerProcess[] js) {
     if (isJava(node)) {
-      return java[node].received(TOPIC).stream()
-          .map(m -> new String(m.data(), StandardCharsets.UTF_8)).toList();
+      return java[node].received(TOPIC).stream().map(GossipMixedMeshIT::key).toList();
     }
-    return js[node].events("message").stream().map(e -> e.path("data").asText()).toList();
+    return js[node].events("message").stream()
+        .map(e -> e.path("from").asText() + "/" + e.path("seqno").asText()).toList();
+  }
+
+  private static String key(GossipMessage m) {
+    return m.from().toBase58() + "/" + m.seqnoHex();
+  }
+
+  /**
+   * Publishes the Java nodes' share, interleaved in message order and paced to finish in about
+   * {@link #PUBLISH_SECONDS} (as the js peers' load mode does), and returns their keys.
+   */
+  private static Set<String> publishPaced(JavaGossipPeer[] java, List<List<String>> byPublisher) {
+    List<int[]> order = new ArrayList<>(); // {node, index}
+    for (int m = 0; m < MESSAGES; m++) {
+      for (int i = 0; i < NODES; i += 2) {
+        int index = byPublisher.get(i).indexOf(String.format("m-%04d", m));
+        if (index >= 0) {
+          order.add(new int[] {i, index});
+        }
+      }
+    }
+    Set<String> keys = new HashSet<>();
+    long start = System.nanoTime();
+    long intervalNanos = (long) (PUBLISH_SECONDS * 1e9 / Math.max(1, order.size()));
+    for (int k = 0; k < order.size(); k++) {
+      long due = start + k * intervalNanos;
+      LockSupport.parkNanos(due - System.nanoTime()); // pacing, not waiting
+      int node = order.get(k)[0];
+      String id = java[node].publish(TOPIC, byPublisher.get(node).get(order.get(k)[1])).id().toString();
+      keys.add(java[node].id().toBase58() + "/" + id.substring(id.length() - 16));
+    }
+    return keys;
   }
 
   /** Every message id a js peer reported equals the id the Java nodes computed for it. */
@@ -155,17 +250,20 @@ class GossipMixedMeshIT {
     Map<String, String> javaIds = new HashMap<>();
     for (int i = 0; i < NODES; i += 2) {
       for (GossipMessage m : java[i].received(TOPIC)) {
-        javaIds.put(new String(m.data(), StandardCharsets.UTF_8), m.id().toString());
+        javaIds.put(key(m), m.id().toString());
       }
     }
+    int compared = 0;
     for (int i = 1; i < NODES; i += 2) {
       for (JsonNode e : js[i].events("message")) {
-        String text = e.path("data").asText();
-        if (javaIds.containsKey(text)) {
-          assertThat(JsGossip.msgIdHex(e)).as("id of %s", text).isEqualTo(javaIds.get(text));
+        String key = e.path("from").asText() + "/" + e.path("seqno").asText();
+        if (javaIds.containsKey(key)) {
+          assertThat(JsGossip.msgIdHex(e)).as("id of %s", key).isEqualTo(javaIds.get(key));
+          compared++;
         }
       }
     }
+    assertThat(compared).as("ids compared").isGreaterThan(MESSAGES);
   }
 
   /**
