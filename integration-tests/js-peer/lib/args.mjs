@@ -26,7 +26,7 @@ export const USAGE = `usage: node peer.mjs [options]
 gossipsub (on when any of these is given):
   --subscribe TOPIC...           subscribe; every message received prints a message event
   --publish TOPIC=TEXT...        publish TEXT to TOPIC after --publish-delay (repeatable, in order)
-  --publish-delay MS             wait before publishing, so the mesh can form (default 1000)
+  --publish-delay MS             wait this long after the --dial actions before publishing (default 1000)
   --load-publish TOPIC           load sender: --load-count messages at --load-rate per second
   --load-count N                 messages to send (default 1000)
   --load-rate MSGS_PER_SEC       offered rate (default 100)

@@ -2,6 +2,7 @@
 // subscribe / publish actions with their `message` and `published` events.
 import { gossipsub, StrictSign } from '@libp2p/gossipsub'
 import { emit } from './events.mjs'
+import { LoadReceiver, loadPublish } from './load.mjs'
 
 /**
  * Mesh degrees derived from --gossip-d N, the same rule as the Java peer's GossipOptions:
@@ -94,4 +95,38 @@ export async function publishAll (pubsub, publishes, signal) {
     const result = await pubsub.publish(topic, new TextEncoder().encode(text))
     emit('published', { topic, recipients: result.recipients.length })
   }
+}
+
+/**
+ * Subscriptions now; --publish and --load-publish --publish-delay after the --dial actions have
+ * finished (`dialed` resolves then), each as a `runner` action. Summary reports go to
+ * `finalReports`. Returns the actions' promises.
+ */
+export function startGossip (pubsub, opts, runner, finalReports, dialed) {
+  const quiet = new Map()
+  if (opts.loadReceive != null) {
+    const receiver = new LoadReceiver(opts.loadReceive)
+    quiet.set(opts.loadReceive, ({ msg }) => receiver.record(msg.type === 'signed' ? msg.from.toString() : '', msg.data))
+    finalReports.push(() => emit('load-summary', receiver.summary()))
+  }
+  subscribeAll(pubsub, opts.subscribe, quiet)
+  const delayed = []
+  const delay = async () => {
+    await dialed
+    await new Promise(resolve => setTimeout(resolve, opts.publishDelayMs))
+  }
+  if (opts.publish.length > 0) {
+    delayed.push(runner.run('publish', async (signal) => {
+      await delay()
+      await publishAll(pubsub, opts.publish, signal)
+    }, opts.publishDelayMs + opts.actionTimeoutMs * (1 + opts.dial.length)))
+  }
+  if (opts.loadPublish != null) {
+    const load = { topic: opts.loadPublish, count: opts.loadCount, rate: opts.loadRate, size: opts.loadSize }
+    delayed.push(runner.run('load-publish', async (signal) => {
+      await delay()
+      await loadPublish(pubsub, load, signal)
+    }, opts.publishDelayMs + opts.actionTimeoutMs * (1 + opts.dial.length) + (opts.loadCount * 1000) / opts.loadRate))
+  }
+  return delayed
 }

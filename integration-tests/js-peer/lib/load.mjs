@@ -41,6 +41,7 @@ export async function loadPublish (pubsub, { topic, count, rate, size }, signal)
   const start = performance.now()
   let published = 0
   let failed = 0
+  let firstError = null
   for (let seq = 0; seq < count; seq++) {
     signal?.throwIfAborted()
     const dueMs = start + (seq * 1000) / rate
@@ -49,12 +50,13 @@ export async function loadPublish (pubsub, { topic, count, rate, size }, signal)
     try {
       await pubsub.publish(topic, encodePayload(seq, nowMicros(), size))
       published++
-    } catch {
+    } catch (err) {
       failed++
+      firstError ??= err?.message ?? String(err)
     }
   }
   const seconds = (performance.now() - start) / 1000
-  emit('load-published', { topic, count: published, failed, seconds })
+  emit('load-published', { topic, count: published, failed, seconds, first_error: firstError })
   if (published === 0) throw new Error(`load-publish: none of ${count} messages could be published`)
 }
 

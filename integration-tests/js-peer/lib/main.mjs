@@ -4,10 +4,9 @@ import { setMaxListeners } from 'node:events'
 import { parseArgs, UsageError, USAGE } from './args.mjs'
 import { echoHandler, echoSend, ECHO_HANDLER_OPTIONS } from './echo.mjs'
 import { emit, emitError } from './events.mjs'
-import { gossipsubService, publishAll, subscribeAll } from './gossip.mjs'
+import { gossipsubService, startGossip } from './gossip.mjs'
 import { instrument } from './gossip-stats.mjs'
 import { loadOrCreateKey } from './keys.mjs'
-import { LoadReceiver, loadPublish } from './load.mjs'
 import { createNode } from './node.mjs'
 import { PERF_HANDLER_OPTIONS, PERF_PROTOCOL, perfHandler, perfRun } from './perf.mjs'
 import { pingOn } from './ping.mjs'
@@ -63,8 +62,10 @@ export async function main (argv) {
   const runner = new ActionRunner(opts.actionTimeoutMs)
   const timers = opts.registerAfter.map(({ delayMs, protocol }) =>
     runner.run('register-protocol', () => registerLater(node, delayMs, protocol)))
-  if (pubsub != null) timers.push(...startGossip(pubsub, opts, runner, finalReports))
-  const done = Promise.all([runActions(node, opts, runner), ...timers])
+  let dialsDone
+  const dialed = new Promise(resolve => { dialsDone = resolve })
+  if (pubsub != null) timers.push(...startGossip(pubsub, opts, runner, finalReports, dialed))
+  const done = Promise.all([runActions(node, opts, runner, dialsDone), ...timers])
   const exitCode = () => runner.failed ? EXIT_ACTION_FAILED : EXIT_OK
 
   if (opts.durationMs != null) {
@@ -78,8 +79,11 @@ export async function main (argv) {
   if (opts.exitWhenDone) await shutdown(exitCode(), 'done')
 }
 
-/** Runs --dial, --ping, --echo-send, --perf and --connect-bench, in that order. */
-async function runActions (node, opts, runner) {
+/**
+ * Runs --dial, --ping, --echo-send, --perf and --connect-bench, in that order; calls `dialsDone`
+ * once every --dial has finished (succeeded or failed).
+ */
+async function runActions (node, opts, runner, dialsDone = () => {}) {
   for (const target of opts.dial) {
     await runner.run('dial', async (signal) => {
       const start = performance.now()
@@ -87,6 +91,7 @@ async function runActions (node, opts, runner) {
       emit('dialed', { peerId: connection.remotePeer.toString(), addr: target.toString(), ms: performance.now() - start })
     })
   }
+  dialsDone()
   if (opts.ping != null) {
     await runner.run('ping', async (signal) => {
       const connection = await node.dial(opts.ping, { signal })
@@ -109,33 +114,6 @@ async function runActions (node, opts, runner) {
     await runner.run('connect-bench', (signal) => connectBench(node, opts.connectBench, opts.connectRuns, opts.connectWarmup, signal),
       opts.actionTimeoutMs * (opts.connectRuns + opts.connectWarmup))
   }
-}
-
-/** Subscriptions now; --publish and --load-publish after --publish-delay. Returns their promises. */
-function startGossip (pubsub, opts, runner, finalReports) {
-  const quiet = new Map()
-  if (opts.loadReceive != null) {
-    const receiver = new LoadReceiver(opts.loadReceive)
-    quiet.set(opts.loadReceive, ({ msg }) => receiver.record(msg.type === 'signed' ? msg.from.toString() : '', msg.data))
-    finalReports.push(() => emit('load-summary', receiver.summary()))
-  }
-  subscribeAll(pubsub, opts.subscribe, quiet)
-  const delayed = []
-  const delay = () => new Promise(resolve => setTimeout(resolve, opts.publishDelayMs))
-  if (opts.publish.length > 0) {
-    delayed.push(runner.run('publish', async (signal) => {
-      await delay()
-      await publishAll(pubsub, opts.publish, signal)
-    }, opts.publishDelayMs + opts.actionTimeoutMs))
-  }
-  if (opts.loadPublish != null) {
-    const load = { topic: opts.loadPublish, count: opts.loadCount, rate: opts.loadRate, size: opts.loadSize }
-    delayed.push(runner.run('load-publish', async (signal) => {
-      await delay()
-      await loadPublish(pubsub, load, signal)
-    }, opts.publishDelayMs + opts.actionTimeoutMs + (opts.loadCount * 1000) / opts.loadRate))
-  }
-  return delayed
 }
 
 async function perfClient (node, opts, signal) {

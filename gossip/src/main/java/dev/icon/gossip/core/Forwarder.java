@@ -9,15 +9,13 @@ import dev.icon.gossip.wire.SignatureVerdict;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.proto.libp2p.pubsub.Message;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Inbound messages: id, duplicate suppression (a message is seen from the moment it arrives, so
- * duplicates are never revalidated), IDONTWANT for large ones (v1.2), signature validation (a
+ * Inbound messages: id, duplicate suppression before any costly check (a message is seen from the
+ * moment it passes the signature check, so duplicates are never revalidated), IDONTWANT for large ones (v1.2), signature validation (a
  * failure is a P4 penalty on the sender, the message is dropped), application validation through
  * the {@link ValidationPipeline}, then for accepted ones delivery to the application, caching for
  * IWANT and forwarding to the mesh and the direct peers of the topic except the sender, the author
@@ -55,22 +53,19 @@ final class Forwarder {
       s.listener.rejected(topic, from, "too-large");
       return;
     }
-    SignatureVerdict verdict = validator.validate(msg);
-    MessageId id;
-    try {
-      id = verdict.accepted() ? idFunction.idOf(msg) : null;
-    } catch (GossipWireException e) {
-      id = null;
+    MessageId id = idOf(msg);
+    if (id != null && s.seen.contains(id)) {
+      // Dedupe before the costly signature check, as go and js do: a forged copy of a seen id is
+      // dropped like a replay of the genuine message, which anyone can send anyway.
+      s.score.duplicateMessage(id, from, topic);
+      s.listener.duplicate(topic, from);
+      return;
     }
-    if (id == null) {
+    SignatureVerdict verdict = validator.validate(msg);
+    if (id == null || !verdict.accepted()) {
       log.debug("message from {} on {} rejected: {}", from, topic, verdict);
       s.score.rejectMessage(null, from, topic, reasonOf(verdict));
       s.listener.rejected(topic, from, labelOf(verdict));
-      return;
-    }
-    if (s.seen.contains(id)) {
-      s.score.duplicateMessage(id, from, topic);
-      s.listener.duplicate(topic, from);
       return;
     }
     s.seen.add(id);
@@ -83,12 +78,21 @@ final class Forwarder {
     pipeline.start(new ValidationPipeline.Inbound(from, topic, msg, id));
   }
 
+  private MessageId idOf(Message msg) {
+    try {
+      return idFunction.idOf(msg);
+    } catch (GossipWireException e) {
+      return null; // lacks a field the id needs: the signature check names the defect
+    }
+  }
+
   /** The validators accepted {@code in}: score credit, cache, delivery, forwarding. */
   void accept(ValidationPipeline.Inbound in) {
     s.score.deliverMessage(in.id(), in.from(), in.topic());
     s.mcache.put(in.id(), in.topic(), in.msg());
     if (s.table.subscribed(in.topic())) {
-      delivery.deliver(in.topic(), in.msg(), in.id(), in.from());
+      GuardedListener.guard("deliver",
+          () -> delivery.deliver(in.topic(), in.msg(), in.id(), in.from()));
       s.listener.delivered(in.topic(), in.id(), in.msg().getData().size(), in.from());
     }
     forward(in.topic(), in.msg(), in.id(), in.from());
@@ -100,17 +104,24 @@ final class Forwarder {
    */
   int forward(String topic, Message msg, MessageId id, PeerId from) {
     byte[] author = msg.getFrom().toByteArray();
-    Set<PeerId> targets = new LinkedHashSet<>(s.meshOf(topic));
-    targets.addAll(s.directPeersOf(topic));
     int sent = 0;
-    for (PeerId p : targets) {
-      if (p.equals(from) || Arrays.equals(author, p.toBytes()) || s.dontWant.dontSend(p, id)) {
-        continue;
+    for (PeerId p : s.meshOf(topic)) {
+      sent += relay(p, msg, id, from, author);
+    }
+    if (!s.direct.isEmpty()) { // direct peers are never in the mesh: no peer is sent twice
+      for (PeerId p : s.directPeersOf(topic)) {
+        sent += relay(p, msg, id, from, author);
       }
-      s.outbox.message(p, msg);
-      sent++;
     }
     return sent;
+  }
+
+  private int relay(PeerId p, Message msg, MessageId id, PeerId from, byte[] author) {
+    if (p.equals(from) || Arrays.equals(author, p.toBytes()) || s.dontWant.dontSend(p, id)) {
+      return 0;
+    }
+    s.outbox.message(p, msg);
+    return 1;
   }
 
   private void sendIdontwant(PeerId from, String topic, MessageId id, Message msg) {

@@ -105,7 +105,7 @@ public final class GossipRouter {
     return Set.copyOf(s.direct);
   }
 
-  /** Our peer id (the {@code from} of our messages). */
+  /** Our peer id (the {@code from} of our StrictSign messages). */
   public PeerId self() {
     return s.self;
   }
@@ -262,6 +262,11 @@ public final class GossipRouter {
   /** Peers in our mesh of {@code topic} (snapshot). */
   public Set<PeerId> meshPeers(String topic) {
     return Set.copyOf(s.meshOf(topic));
+  }
+
+  /** Fanout peers of {@code topic}, a topic we publish to without subscribing (snapshot). */
+  public Set<PeerId> fanoutPeers(String topic) {
+    return Set.copyOf(s.fanout.peers(topic));
   }
 
   /** Peers known to be subscribed to {@code topic} (snapshot). */

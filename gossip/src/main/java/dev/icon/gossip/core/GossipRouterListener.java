@@ -22,19 +22,33 @@ public interface GossipRouterListener {
   /** A score refresh moved {@code peer}'s score. */
   default void scoreChanged(PeerId peer, double before, double after) {}
 
-  /** {@code peer} announced (or withdrew) a subscription to {@code topic}. */
+  /**
+   * {@code peer} announced (or withdrew) a subscription to {@code topic}. Only announcements that
+   * changed what the router tracks (limits may drop some); a disconnect is not reported here.
+   */
   default void peerSubscription(String topic, PeerId peer, boolean subscribed) {}
 
-  /** A first-seen message passed every check and was delivered to the application. */
+  /**
+   * A first-seen message passed every check and was delivered to the application; {@code size} is
+   * the payload's length in bytes.
+   */
   default void delivered(String topic, MessageId id, int size, PeerId receivedFrom) {}
 
   /** A message we had already seen arrived again. */
   default void duplicate(String topic, PeerId receivedFrom) {}
 
-  /** A message was rejected ({@code reason} is short and stable, e.g. "invalid-signature"). */
+  /**
+   * A message was rejected; {@code reason} is one of "too-large", "invalid-signature",
+   * "missing-signature", "unexpected-signature", "unidentifiable" (signature policy and message
+   * size, only the sender pays), "validation" (a validator said REJECT) and "validator-error" (it
+   * threw or failed); the last two penalize the sender and the peers that sent it meanwhile.
+   */
   default void rejected(String topic, PeerId receivedFrom, String reason) {}
 
-  /** A message was ignored (validator said IGNORE, or validation timed out). */
+  /**
+   * A message was ignored: a validator said IGNORE, its validation timed out, or too many were
+   * pending. Nobody is penalized.
+   */
   default void ignored(String topic, PeerId receivedFrom) {}
 
   /** We published a message to {@code recipients} peers. */

@@ -92,9 +92,15 @@ final class MeshManager {
     addToMesh(topic, peer);
   }
 
-  /** A PRUNE from {@code peer}: leave its mesh, honour its backoff, pass on its PX. */
+  /**
+   * A PRUNE from {@code peer}: leave its mesh, honour its backoff, pass on its PX. Ignored for
+   * topics we are not in (as go), so PRUNEs for made-up topics cannot grow the backoff state.
+   */
   void handlePrune(PeerId peer, ControlPrune prune) {
     String topic = prune.getTopicID();
+    if (!s.table.subscribed(topic)) {
+      return;
+    }
     removeFromMesh(topic, peer);
     s.backoff.backoffFromPrune(peer, topic,
         prune.hasBackoff() ? OptionalLong.of(prune.getBackoff()) : OptionalLong.empty());

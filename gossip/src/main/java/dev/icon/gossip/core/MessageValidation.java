@@ -6,10 +6,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The router's application-validation seam, run after the signature check on first-seen messages
- * of our topics and on our own publishes. A completed stage is applied at once; an incomplete one
+ * The router's application-validation seam, run after the signature check on first-seen received
+ * messages of our topics (the router does not run it on our own publishes: the binding validates
+ * those before calling {@code publish}). A completed stage is applied at once; an incomplete one
  * parks the message until it completes, and the router then resumes on its executor (see
- * {@link GossipRouterHooks#executor()}).
+ * {@link GossipRouterHooks#executor()}). Throwing, or completing exceptionally, counts as REJECT;
+ * a verdict later than {@link GossipRouterOptions#validationTimeout()} as IGNORE.
+ *
+ * <p>Threading: called on the router's executor; the stage may complete on any thread.
  */
 @FunctionalInterface
 public interface MessageValidation {

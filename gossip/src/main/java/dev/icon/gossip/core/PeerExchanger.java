@@ -73,7 +73,7 @@ final class PeerExchanger {
       out.add(new PeerExchange.Candidate(p, record));
     }
     if (!out.isEmpty()) {
-      sink.candidates(prune.getTopicID(), out);
+      GuardedListener.guard("peerExchange", () -> sink.candidates(prune.getTopicID(), out));
     }
   }
 }

@@ -49,7 +49,7 @@ final class RouterState {
   final GossipRouterListener listener;
 
   RouterState(PeerId self, GossipRouterOptions options, GossipRouterListener listener) {
-    this.listener = listener;
+    this.listener = GuardedListener.wrap(listener);
     this.self = self;
     this.config = options.config();
     this.thresholds = options.thresholds();

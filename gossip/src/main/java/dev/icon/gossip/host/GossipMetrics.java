@@ -37,6 +37,8 @@ final class GossipMetrics implements AutoCloseable {
   final Counter bytesOut;
   final Counter framesDropped;
   final Counter framesMalformed;
+  final ControlMetrics control;
+  final Counter rpcsDropped;
 
   GossipMetrics(MeterRegistry registry, String prefix, String self) {
     this.registry = registry;
@@ -52,6 +54,8 @@ final class GossipMetrics implements AutoCloseable {
     bytesOut = counter("bytes.sent", "RPC bytes queued, with length prefixes");
     framesDropped = counter("frames.dropped", "outbound RPCs dropped on a full peer queue");
     framesMalformed = counter("frames.malformed", "inbound streams reset for a bad frame");
+    control = new ControlMetrics(registry, prefix, base);
+    rpcsDropped = counter("rpc.dropped", "inbound RPCs dropped: the router's queue was full");
     meters.add(Gauge.builder(prefix + ".peers", peers, AtomicInteger::get)
         .description("peers with a pubsub stream").tags(base).register(registry));
   }
@@ -100,6 +104,7 @@ final class GossipMetrics implements AutoCloseable {
 
   @Override
   public void close() {
+    control.close();
     for (Meter m : meters) {
       registry.remove(m);
     }

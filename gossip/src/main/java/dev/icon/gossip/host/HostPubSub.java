@@ -62,7 +62,8 @@ public final class HostPubSub implements PubSub {
   private volatile ScheduledFuture<?> heartbeat;
   private long ticks;
 
-  private HostPubSub(Host host, PrivateKey key, GossipSettings s, MeterRegistry registry) {
+  private HostPubSub(Host host, PrivateKey key, GossipSettings s, MeterRegistry registry,
+      List<String> protocols) {
     this.settings = s;
     this.self = key.publicKey().peerId();
     GossipConfig config = s.config();
@@ -81,12 +82,8 @@ public final class HostPubSub implements PubSub {
     this.validators = new TopicValidators(s.validationTimeout());
     this.listeners = new ListenerBridge(metrics);
     int maxRpc = config.maxMessageSize() + RPC_ENVELOPE;
-    List<String> protocols = new ArrayList<>(GossipProtocols.PREFERENCE);
-    if (!s.floodsub()) {
-      protocols.remove(GossipProtocols.FLOODSUB);
-    }
     this.streams = new PubsubStreams(host, protocols, maxRpc, MAX_QUEUED_BYTES_PER_PEER, metrics,
-        new RouterEvents(), loop);
+        new RouterEvents(loop, this::router, metrics), loop);
     PxConnector px = new PxConnector(host, config.dHigh(), t -> routerTopicPeers(t));
     this.router = new GossipRouter(key, options, streams, handlers,
         new GossipRouterHooks(listeners, validators, px, loop));
@@ -103,6 +100,17 @@ public final class HostPubSub implements PubSub {
    */
   public static PubSub start(Host host, PrivateKey key, GossipSettings settings,
       MeterRegistry registry) {
+    Objects.requireNonNull(settings, "settings");
+    List<String> protocols = new ArrayList<>(GossipProtocols.PREFERENCE);
+    if (!settings.floodsub()) {
+      protocols.remove(GossipProtocols.FLOODSUB);
+    }
+    return start(host, key, settings, registry, protocols);
+  }
+
+  /** As the public start, offering only {@code protocols} (tests of older peers). */
+  static PubSub start(Host host, PrivateKey key, GossipSettings settings, MeterRegistry registry,
+      List<String> protocols) {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(settings, "settings");
@@ -112,7 +120,7 @@ public final class HostPubSub implements PubSub {
           "identity: the key's peer id " + key.publicKey().peerId() + " is not the host's "
               + host.peerId());
     }
-    HostPubSub p = new HostPubSub(host, key, settings, registry);
+    HostPubSub p = new HostPubSub(host, key, settings, registry, protocols);
     p.begin();
     return p;
   }
@@ -147,6 +155,10 @@ public final class HostPubSub implements PubSub {
     }
   }
 
+  private GossipRouter router() {
+    return router;
+  }
+
   private int routerTopicPeers(String topic) {
     return router.topicPeers(topic).size();
   }
@@ -171,35 +183,15 @@ public final class HostPubSub implements PubSub {
         loop.execute(() -> router.subscribe(topic));
       }
     }
-    return new HandlerSubscription(topic, handler);
+    return new HandlerSubscription(topic, () -> cancel(topic, handler));
   }
 
-  /** One handler's registration; closing the last one of a topic leaves it. */
-  private final class HandlerSubscription implements Subscription {
-    private final String topic;
-    private final MessageHandler handler;
-    private final AtomicBoolean cancelled = new AtomicBoolean();
-
-    HandlerSubscription(String topic, MessageHandler handler) {
-      this.topic = topic;
-      this.handler = handler;
-    }
-
-    @Override
-    public String topic() {
-      return topic;
-    }
-
-    @Override
-    public void close() {
-      if (!cancelled.compareAndSet(false, true)) {
-        return;
-      }
-      synchronized (subscriptionLock) {
-        if (handlers.remove(topic, handler)) {
-          metrics.topicLeft(topic);
-          loop.execute(() -> router.unsubscribe(topic));
-        }
+  /** Cancels one handler's subscription; the last one of a topic leaves it. */
+  private void cancel(String topic, MessageHandler handler) {
+    synchronized (subscriptionLock) {
+      if (handlers.remove(topic, handler)) {
+        metrics.topicLeft(topic);
+        loop.execute(() -> router.unsubscribe(topic));
       }
     }
   }
@@ -250,6 +242,11 @@ public final class HostPubSub implements PubSub {
     return loop.call(() -> router.score(peer));
   }
 
+  /** The stream side (tests). */
+  PubsubStreams streams() {
+    return streams;
+  }
+
   /** Peers with an open pubsub stream (snapshot). */
   public Set<PeerId> peers() {
     return streams.peers();
@@ -267,14 +264,18 @@ public final class HostPubSub implements PubSub {
     if (heartbeat != null) {
       heartbeat.cancel(false);
     }
-    CompletableFuture<Void> unsubscribed = loop.call(() -> {
-      left.forEach(router::unsubscribe);
-      return null;
-    });
-    try {
-      unsubscribed.get(2, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      // best effort: the PRUNEs are a courtesy; we are closing anyway
+    if (loop.inLoop()) {
+      left.forEach(router::unsubscribe); // closed from a handler or listener
+    } else {
+      CompletableFuture<Void> unsubscribed = loop.call(() -> {
+        left.forEach(router::unsubscribe);
+        return null;
+      });
+      try {
+        unsubscribed.get(2, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // best effort: the PRUNEs are a courtesy; we are closing anyway
+      }
     }
     streams.close();
     loop.shutdown();
@@ -290,23 +291,5 @@ public final class HostPubSub implements PubSub {
   private static String shortId(PeerId p) {
     String b = p.toBase58();
     return b.substring(Math.max(0, b.length() - 6));
-  }
-
-  /** Host-side events handed to the router loop in arrival order. */
-  private final class RouterEvents implements PeerEvents {
-    @Override
-    public void peerUp(PeerId peer, boolean outbound, String protocol, java.net.InetAddress ip) {
-      loop.execute(() -> router.addPeer(peer, outbound, protocol, ip));
-    }
-
-    @Override
-    public void peerDown(PeerId peer) {
-      loop.execute(() -> router.removePeer(peer));
-    }
-
-    @Override
-    public void rpc(PeerId peer, dev.icon.proto.libp2p.pubsub.RPC rpc) {
-      loop.execute(() -> router.handleRpc(peer, rpc));
-    }
   }
 }

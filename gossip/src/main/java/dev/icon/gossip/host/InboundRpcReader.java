@@ -39,6 +39,7 @@ final class InboundRpcReader implements StreamReader {
     try {
       for (RpcFrameDecoder.Frame f : decoder.feed(data)) {
         metrics.rpcsIn.increment();
+        metrics.control.count(stream.remotePeer(), f.rpc(), false);
         metrics.bytesIn.increment(f.wireBytes());
         events.rpc(stream.remotePeer(), f.rpc());
       }
@@ -48,5 +49,11 @@ final class InboundRpcReader implements StreamReader {
       LOG.debug("resetting pubsub stream from {}: {}", stream.remotePeer(), e.getMessage());
       stream.reset();
     }
+  }
+
+  /** The remote closed its outbound stream: we never write on it, so close it fully. */
+  @Override
+  public void onRemoteClosed() {
+    stream.close();
   }
 }

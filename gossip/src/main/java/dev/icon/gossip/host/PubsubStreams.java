@@ -10,7 +10,6 @@ import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.multiaddr.Component;
 import dev.icon.overlay.multiaddr.Multiaddr;
 import dev.icon.overlay.multiaddr.Protocol;
-import dev.icon.overlay.varint.Uvarint;
 import dev.icon.proto.libp2p.pubsub.RPC;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -95,6 +94,12 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
     return up;
   }
 
+  /** Our current outbound stream to {@code peer}, or null (tests). */
+  synchronized Stream outbound(PeerId peer) {
+    Session s = sessions.get(peer);
+    return s == null ? null : s.out.stream();
+  }
+
   @Override
   public void connected(Connection c) {
     LOG.trace("connected {}", c);
@@ -169,6 +174,7 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
       s.opening = false;
       if (err == null && !closed && sessions.get(s.peer) == s) {
         s.attachedAt = System.nanoTime();
+        stream.onData(new WriteOnlyReader(stream));
         s.out.attach(stream);
         markUp(s, c, stream.protocol());
         stream.closeFuture().whenCompleteAsync((v, e) -> outboundClosed(s, stream), callbacks);
@@ -244,8 +250,9 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
     if (out == null) {
       return;
     }
+    metrics.control.count(peer, rpc, true);
     for (RPC part : RpcFragmenter.fragment(rpc, maxRpcSize)) {
-      out.enqueue(frame(part));
+      out.enqueue(RpcFragmenter.frame(part));
     }
   }
 
@@ -273,15 +280,6 @@ final class PubsubStreams implements HostListener, GossipPeerLink {
       }
       in.forEach(Stream::close);
     }
-  }
-
-  static byte[] frame(RPC rpc) {
-    byte[] body = rpc.toByteArray();
-    byte[] prefix = Uvarint.encode(body.length);
-    byte[] out = new byte[prefix.length + body.length];
-    System.arraycopy(prefix, 0, out, 0, prefix.length);
-    System.arraycopy(body, 0, out, prefix.length, body.length);
-    return out;
   }
 
   static InetAddress ipOf(Multiaddr address) {

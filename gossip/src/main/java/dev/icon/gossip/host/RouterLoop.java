@@ -1,5 +1,7 @@
 package dev.icon.gossip.host;
 
+import dev.icon.gossip.api.GossipError;
+import dev.icon.gossip.api.GossipException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -46,7 +48,10 @@ final class RouterLoop implements Executor {
     }
   }
 
-  /** Runs {@code task} on the loop and completes with its result. */
+  /**
+   * Runs {@code task} on the loop and completes with its result; after shutdown it fails with a
+   * {@link GossipException} ({@link GossipError#CLOSED}).
+   */
   <T> CompletableFuture<T> call(Supplier<T> task) {
     CompletableFuture<T> result = new CompletableFuture<>();
     try {
@@ -58,7 +63,7 @@ final class RouterLoop implements Executor {
         }
       });
     } catch (RejectedExecutionException e) {
-      result.completeExceptionally(e);
+      result.completeExceptionally(new GossipException(GossipError.CLOSED, "pub/sub is closed"));
     }
     return result;
   }

@@ -3,6 +3,7 @@ package dev.icon.gossip.host;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.MessageLite;
 import dev.icon.proto.libp2p.pubsub.ControlMessage;
+import dev.icon.overlay.varint.Uvarint;
 import dev.icon.proto.libp2p.pubsub.RPC;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,16 @@ final class RpcFragmenter {
       c.getIdontwantList().forEach(e -> p.addControl(5, e, cb -> cb.addIdontwant(e)));
     }
     return p.finish();
+  }
+
+  /** One RPC as a length-prefixed frame. */
+  static byte[] frame(RPC rpc) {
+    byte[] body = rpc.toByteArray();
+    byte[] prefix = Uvarint.encode(body.length);
+    byte[] out = new byte[prefix.length + body.length];
+    System.arraycopy(prefix, 0, out, 0, prefix.length);
+    System.arraycopy(body, 0, out, prefix.length, body.length);
+    return out;
   }
 
   /** Greedy packing with exact protobuf sizes. */

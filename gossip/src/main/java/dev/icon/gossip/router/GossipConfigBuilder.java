@@ -122,220 +122,77 @@ public final class GossipConfigBuilder {
   }
 
   /** Sets {@link GossipConfig#d()}. */
-  public GossipConfigBuilder d(int value) {
-    this.d = value;
-    return this;
-  }
-
+  public GossipConfigBuilder d(int v) { d = v; return this; }
   /** Sets {@link GossipConfig#dLow()}. */
-  public GossipConfigBuilder dLow(int value) {
-    this.dLow = value;
-    return this;
-  }
-
+  public GossipConfigBuilder dLow(int v) { dLow = v; return this; }
   /** Sets {@link GossipConfig#dHigh()}. */
-  public GossipConfigBuilder dHigh(int value) {
-    this.dHigh = value;
-    return this;
-  }
-
+  public GossipConfigBuilder dHigh(int v) { dHigh = v; return this; }
   /** Sets {@link GossipConfig#dLazy()}. */
-  public GossipConfigBuilder dLazy(int value) {
-    this.dLazy = value;
-    return this;
-  }
-
+  public GossipConfigBuilder dLazy(int v) { dLazy = v; return this; }
   /** Sets {@link GossipConfig#dScore()}. */
-  public GossipConfigBuilder dScore(int value) {
-    this.dScore = value;
-    return this;
-  }
-
+  public GossipConfigBuilder dScore(int v) { dScore = v; return this; }
   /** Sets {@link GossipConfig#dOut()}. */
-  public GossipConfigBuilder dOut(int value) {
-    this.dOut = value;
-    return this;
-  }
-
+  public GossipConfigBuilder dOut(int v) { dOut = v; return this; }
   /** Sets {@link GossipConfig#heartbeatInterval()}. */
-  public GossipConfigBuilder heartbeatInterval(Duration value) {
-    this.heartbeatInterval = value;
-    return this;
-  }
-
+  public GossipConfigBuilder heartbeatInterval(Duration v) { heartbeatInterval = v; return this; }
   /** Sets {@link GossipConfig#heartbeatInitialDelay()}. */
-  public GossipConfigBuilder heartbeatInitialDelay(Duration value) {
-    this.heartbeatInitialDelay = value;
-    return this;
-  }
-
+  public GossipConfigBuilder heartbeatInitialDelay(Duration v) { heartbeatInitialDelay = v; return this; }
   /** Sets {@link GossipConfig#fanoutTtl()}. */
-  public GossipConfigBuilder fanoutTtl(Duration value) {
-    this.fanoutTtl = value;
-    return this;
-  }
-
+  public GossipConfigBuilder fanoutTtl(Duration v) { fanoutTtl = v; return this; }
   /** Sets {@link GossipConfig#mcacheLength()}. */
-  public GossipConfigBuilder mcacheLength(int value) {
-    this.mcacheLength = value;
-    return this;
-  }
-
+  public GossipConfigBuilder mcacheLength(int v) { mcacheLength = v; return this; }
   /** Sets {@link GossipConfig#mcacheGossip()}. */
-  public GossipConfigBuilder mcacheGossip(int value) {
-    this.mcacheGossip = value;
-    return this;
-  }
-
+  public GossipConfigBuilder mcacheGossip(int v) { mcacheGossip = v; return this; }
   /** Sets {@link GossipConfig#seenTtl()}. */
-  public GossipConfigBuilder seenTtl(Duration value) {
-    this.seenTtl = value;
-    return this;
-  }
-
+  public GossipConfigBuilder seenTtl(Duration v) { seenTtl = v; return this; }
   /** Sets {@link GossipConfig#seenMaxEntries()}. */
-  public GossipConfigBuilder seenMaxEntries(int value) {
-    this.seenMaxEntries = value;
-    return this;
-  }
-
+  public GossipConfigBuilder seenMaxEntries(int v) { seenMaxEntries = v; return this; }
   /** Sets {@link GossipConfig#gossipFactor()}. */
-  public GossipConfigBuilder gossipFactor(double value) {
-    this.gossipFactor = value;
-    return this;
-  }
-
+  public GossipConfigBuilder gossipFactor(double v) { gossipFactor = v; return this; }
   /** Sets {@link GossipConfig#pruneBackoff()}. */
-  public GossipConfigBuilder pruneBackoff(Duration value) {
-    this.pruneBackoff = value;
-    return this;
-  }
-
+  public GossipConfigBuilder pruneBackoff(Duration v) { pruneBackoff = v; return this; }
   /** Sets {@link GossipConfig#unsubscribeBackoff()}. */
-  public GossipConfigBuilder unsubscribeBackoff(Duration value) {
-    this.unsubscribeBackoff = value;
-    return this;
-  }
-
+  public GossipConfigBuilder unsubscribeBackoff(Duration v) { unsubscribeBackoff = v; return this; }
   /** Sets {@link GossipConfig#maxBackoff()}. */
-  public GossipConfigBuilder maxBackoff(Duration value) {
-    this.maxBackoff = value;
-    return this;
-  }
-
+  public GossipConfigBuilder maxBackoff(Duration v) { maxBackoff = v; return this; }
   /** Sets {@link GossipConfig#graftFloodThreshold()}. */
-  public GossipConfigBuilder graftFloodThreshold(Duration value) {
-    this.graftFloodThreshold = value;
-    return this;
-  }
-
+  public GossipConfigBuilder graftFloodThreshold(Duration v) { graftFloodThreshold = v; return this; }
   /** Sets {@link GossipConfig#opportunisticGraftTicks()}. */
-  public GossipConfigBuilder opportunisticGraftTicks(int value) {
-    this.opportunisticGraftTicks = value;
-    return this;
-  }
-
+  public GossipConfigBuilder opportunisticGraftTicks(int v) { opportunisticGraftTicks = v; return this; }
   /** Sets {@link GossipConfig#opportunisticGraftPeers()}. */
-  public GossipConfigBuilder opportunisticGraftPeers(int value) {
-    this.opportunisticGraftPeers = value;
-    return this;
-  }
-
+  public GossipConfigBuilder opportunisticGraftPeers(int v) { opportunisticGraftPeers = v; return this; }
   /** Sets {@link GossipConfig#gossipRetransmission()}. */
-  public GossipConfigBuilder gossipRetransmission(int value) {
-    this.gossipRetransmission = value;
-    return this;
-  }
-
+  public GossipConfigBuilder gossipRetransmission(int v) { gossipRetransmission = v; return this; }
   /** Sets {@link GossipConfig#maxIhaveLength()}. */
-  public GossipConfigBuilder maxIhaveLength(int value) {
-    this.maxIhaveLength = value;
-    return this;
-  }
-
+  public GossipConfigBuilder maxIhaveLength(int v) { maxIhaveLength = v; return this; }
   /** Sets {@link GossipConfig#maxIhaveMessages()}. */
-  public GossipConfigBuilder maxIhaveMessages(int value) {
-    this.maxIhaveMessages = value;
-    return this;
-  }
-
+  public GossipConfigBuilder maxIhaveMessages(int v) { maxIhaveMessages = v; return this; }
   /** Sets {@link GossipConfig#iwantFollowupTime()}. */
-  public GossipConfigBuilder iwantFollowupTime(Duration value) {
-    this.iwantFollowupTime = value;
-    return this;
-  }
-
+  public GossipConfigBuilder iwantFollowupTime(Duration v) { iwantFollowupTime = v; return this; }
   /** Sets {@link GossipConfig#idontwantMessageSizeThreshold()}. */
-  public GossipConfigBuilder idontwantMessageSizeThreshold(int value) {
-    this.idontwantMessageSizeThreshold = value;
-    return this;
-  }
-
+  public GossipConfigBuilder idontwantMessageSizeThreshold(int v) { idontwantMessageSizeThreshold = v; return this; }
   /** Sets {@link GossipConfig#maxIdontwantMessages()}. */
-  public GossipConfigBuilder maxIdontwantMessages(int value) {
-    this.maxIdontwantMessages = value;
-    return this;
-  }
-
+  public GossipConfigBuilder maxIdontwantMessages(int v) { maxIdontwantMessages = v; return this; }
   /** Sets {@link GossipConfig#idontwantTtlHeartbeats()}. */
-  public GossipConfigBuilder idontwantTtlHeartbeats(int value) {
-    this.idontwantTtlHeartbeats = value;
-    return this;
-  }
-
+  public GossipConfigBuilder idontwantTtlHeartbeats(int v) { idontwantTtlHeartbeats = v; return this; }
   /** Sets {@link GossipConfig#floodPublish()}. */
-  public GossipConfigBuilder floodPublish(boolean value) {
-    this.floodPublish = value;
-    return this;
-  }
-
+  public GossipConfigBuilder floodPublish(boolean v) { floodPublish = v; return this; }
   /** Sets {@link GossipConfig#maxMessageSize()}. */
-  public GossipConfigBuilder maxMessageSize(int value) {
-    this.maxMessageSize = value;
-    return this;
-  }
-
+  public GossipConfigBuilder maxMessageSize(int v) { maxMessageSize = v; return this; }
   /** Sets {@link GossipConfig#maxSubscriptionsPerRpc()}. */
-  public GossipConfigBuilder maxSubscriptionsPerRpc(int value) {
-    this.maxSubscriptionsPerRpc = value;
-    return this;
-  }
-
+  public GossipConfigBuilder maxSubscriptionsPerRpc(int v) { maxSubscriptionsPerRpc = v; return this; }
   /** Sets {@link GossipConfig#maxTopicsPerPeer()}. */
-  public GossipConfigBuilder maxTopicsPerPeer(int value) {
-    this.maxTopicsPerPeer = value;
-    return this;
-  }
-
+  public GossipConfigBuilder maxTopicsPerPeer(int v) { maxTopicsPerPeer = v; return this; }
   /** Sets {@link GossipConfig#directConnectTicks()}. */
-  public GossipConfigBuilder directConnectTicks(int value) {
-    this.directConnectTicks = value;
-    return this;
-  }
-
+  public GossipConfigBuilder directConnectTicks(int v) { directConnectTicks = v; return this; }
   /** Sets {@link GossipConfig#directConnectInitialDelay()}. */
-  public GossipConfigBuilder directConnectInitialDelay(Duration value) {
-    this.directConnectInitialDelay = value;
-    return this;
-  }
-
+  public GossipConfigBuilder directConnectInitialDelay(Duration v) { directConnectInitialDelay = v; return this; }
   /** Sets {@link GossipConfig#doPx()}. */
-  public GossipConfigBuilder doPx(boolean value) {
-    this.doPx = value;
-    return this;
-  }
-
+  public GossipConfigBuilder doPx(boolean v) { doPx = v; return this; }
   /** Sets {@link GossipConfig#prunePeers()}. */
-  public GossipConfigBuilder prunePeers(int value) {
-    this.prunePeers = value;
-    return this;
-  }
-
+  public GossipConfigBuilder prunePeers(int v) { prunePeers = v; return this; }
   /** Sets {@link GossipConfig#maxTrackedTopics()}. */
-  public GossipConfigBuilder maxTrackedTopics(int value) {
-    this.maxTrackedTopics = value;
-    return this;
-  }
+  public GossipConfigBuilder maxTrackedTopics(int v) { maxTrackedTopics = v; return this; }
 
   /**
    * Builds and validates.

@@ -5,7 +5,6 @@
  *
  * <ul>
  *   <li>{@link dev.icon.gossip.router.GossipConfig}: every parameter, the spec's defaults, invariant checks.
- *   <li>{@link dev.icon.gossip.router.MessageId}: the opaque message id value.
  *   <li>{@link dev.icon.gossip.router.MessageCache}: mcache windows for IWANT and IHAVE, retransmission limit.
  *   <li>{@link dev.icon.gossip.router.SeenCache}: duplicate suppression with TTL and a size bound.
  *   <li>{@link dev.icon.gossip.router.BackoffTracker}: per (peer, topic) GRAFT backoff.
@@ -21,8 +20,7 @@
  * {@code FanoutState.expire()}, gossip emission from {@code MessageCache.getGossipIds}, then
  * {@code MessageCache.shift()}, {@code BackoffTracker.expire()},
  * {@code PeerGossipPromises.collectBroken()}, {@code IhaveLimiter.reset()},
- * {@code DontWantTracker.heartbeat()}, {@code SeenCache.expire()}.
+ * {@code DontWantTracker.heartbeat()}, {@code SeenCache.expire()}; the core router then expires
+ * application validations past their timeout. Score decay (when due) comes first.
  */
 package dev.icon.gossip.router;
-
-import dev.icon.gossip.api.MessageId;

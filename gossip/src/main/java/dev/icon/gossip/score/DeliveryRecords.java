@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * What the scorer remembers about each recently seen message: its validation status, when it was
  * first seen and validated, and which peers delivered it while it was being validated. Records
- * expire a fixed time after creation. Mutable, confined to the owning {@link PeerScore}.
+ * expire a fixed time after creation; beyond {@code maxRecords} the oldest is dropped. Mutable,
+ * confined to the owning {@link PeerScore}.
  */
 final class DeliveryRecords {
 
@@ -34,14 +35,27 @@ final class DeliveryRecords {
 
   private final Map<Object, Record> records = new LinkedHashMap<>();
   private final long ttlNanos;
+  private final int maxRecords;
 
-  DeliveryRecords(long ttlNanos) {
+  DeliveryRecords(long ttlNanos, int maxRecords) {
     this.ttlNanos = ttlNanos;
+    this.maxRecords = maxRecords;
   }
 
-  /** The record of {@code messageId}, created now if absent. */
+  /** The record of {@code messageId}, created now if absent (dropping the oldest when full). */
   Record getOrCreate(Object messageId, long nowNanos) {
-    return records.computeIfAbsent(messageId, id -> new Record(nowNanos, ttlNanos));
+    Record rec = records.get(messageId);
+    if (rec != null) {
+      return rec;
+    }
+    if (records.size() >= maxRecords) {
+      Iterator<Record> oldest = records.values().iterator();
+      oldest.next();
+      oldest.remove();
+    }
+    rec = new Record(nowNanos, ttlNanos);
+    records.put(messageId, rec);
+    return rec;
   }
 
   /** Drops expired records; records are in creation order, so this stops at the first live one. */

@@ -63,7 +63,8 @@ public final class PeerScore {
   public PeerScore(PeerScoreParams params, LongSupplier nanoTime) {
     this.params = Objects.requireNonNull(params, "params");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-    this.deliveries = new DeliveryRecords(params.deliveryRecordTtl().toNanos());
+    this.deliveries =
+        new DeliveryRecords(params.deliveryRecordTtl().toNanos(), params.maxDeliveryRecords());
     this.colocation = new IpColocation(
         params.ipColocationFactorThreshold(), params.ipColocationFactorWhitelist());
   }
@@ -77,14 +78,14 @@ public final class PeerScore {
   public void addPeer(PeerId peer, InetAddress ip) {
     PeerStats stats = peers.computeIfAbsent(peer, p -> new PeerStats());
     stats.connected = true;
-    setIps(peer, stats, ip == null ? Set.of() : Set.of(ip));
+    stats.setIps(peer, ip == null ? Set.of() : Set.of(ip), colocation);
   }
 
   /** Replaces the IPs a connected or retained peer is known by (P6). */
   public void updateIps(PeerId peer, Collection<InetAddress> ips) {
     PeerStats stats = peers.get(peer);
     if (stats != null) {
-      setIps(peer, stats, new HashSet<>(ips));
+      stats.setIps(peer, new HashSet<>(ips), colocation);
     }
   }
 
@@ -274,15 +275,14 @@ public final class PeerScore {
     return peers.containsKey(peer);
   }
 
-  private void meshDelivery(
-      PeerId peer, String topic, boolean checkWindow, long validatedNanos, long now) {
+  private void meshDelivery(PeerId peer, String topic, boolean checkWindow, long validatedNanos,
+      long now) {
     TopicStats ts = topicStats(peer, topic);
     if (ts == null) {
       return;
     }
     TopicScoreParams tp = params.topics().get(topic);
-    if (checkWindow
-        && now - validatedNanos > tp.meshMessageDeliveriesWindow().toNanos()) {
+    if (checkWindow && now - validatedNanos > tp.meshMessageDeliveriesWindow().toNanos()) {
       return; // too late to be near-first
     }
     ts.addMeshDelivery(tp);
@@ -294,14 +294,5 @@ public final class PeerScore {
       return null;
     }
     return stats.topic(topic);
-  }
-
-  private void setIps(PeerId peer, PeerStats stats, Set<InetAddress> ips) {
-    colocation.remove(peer, stats.ips);
-    stats.ips.clear();
-    stats.ips.addAll(ips);
-    if (stats.connected) {
-      colocation.add(peer, stats.ips);
-    }
   }
 }

@@ -36,6 +36,8 @@ import java.util.function.ToDoubleFunction;
  * @param retainScore how long a disconnected peer's non-positive score is remembered, {@code >= 0}
  * @param deliveryRecordTtl how long a message's delivery record (first seen, validation status,
  *     who delivered it) is kept to classify duplicates, {@code > 0}
+ * @param maxDeliveryRecords bound on delivery records (oldest dropped first), so a flood of unique
+ *     messages cannot grow the scorer's memory without limit, {@code >= 1}
  */
 public record PeerScoreParams(
     Map<String, TopicScoreParams> topics,
@@ -51,7 +53,8 @@ public record PeerScoreParams(
     Duration decayInterval,
     double decayToZero,
     Duration retainScore,
-    Duration deliveryRecordTtl) {
+    Duration deliveryRecordTtl,
+    int maxDeliveryRecords) {
 
   /** Validates every field and copies the collections. */
   public PeerScoreParams {
@@ -75,6 +78,7 @@ public record PeerScoreParams(
     decay("decayToZero", decayToZero);
     nonNegative("retainScore", retainScore);
     positive("deliveryRecordTtl", deliveryRecordTtl);
+    atLeast("maxDeliveryRecords", maxDeliveryRecords, 1);
   }
 
   /** A builder preset to {@link #defaults()} with no topics. */
@@ -138,6 +142,8 @@ public record PeerScoreParams(
     private Duration retainScore = Duration.ofHours(1);
     // Two minutes, like the seen-cache horizon of common implementations.
     private Duration deliveryRecordTtl = Duration.ofMinutes(2);
+    // As the router's seen cache: ~2,000 msg/s over the two-minute TTL.
+    private int maxDeliveryRecords = 1 << 18;
 
     private Builder() {}
 
@@ -156,6 +162,7 @@ public record PeerScoreParams(
       decayToZero = p.decayToZero;
       retainScore = p.retainScore;
       deliveryRecordTtl = p.deliveryRecordTtl;
+      maxDeliveryRecords = p.maxDeliveryRecords;
     }
 
     /** Adds or replaces the parameters of one topic. */
@@ -190,13 +197,15 @@ public record PeerScoreParams(
     public Builder retainScore(Duration v) { retainScore = v; return this; }
     /** @see PeerScoreParams#deliveryRecordTtl() */
     public Builder deliveryRecordTtl(Duration v) { deliveryRecordTtl = v; return this; }
+    /** @see PeerScoreParams#maxDeliveryRecords() */
+    public Builder maxDeliveryRecords(int v) { maxDeliveryRecords = v; return this; }
 
     /** Validates and builds; throws {@link IllegalArgumentException} naming the field at fault. */
     public PeerScoreParams build() {
       return new PeerScoreParams(topics, topicScoreCap, appSpecificScore, appSpecificWeight,
           ipColocationFactorWeight, ipColocationFactorThreshold, ipColocationFactorWhitelist,
           behaviourPenaltyWeight, behaviourPenaltyThreshold, behaviourPenaltyDecay, decayInterval,
-          decayToZero, retainScore, deliveryRecordTtl);
+          decayToZero, retainScore, deliveryRecordTtl, maxDeliveryRecords);
     }
   }
 }

@@ -68,11 +68,12 @@ public record PeerScoreThresholds(
   }
 
   /**
-   * True when peer exchange from a peer of this score may be used: the spec accepts PX when the
-   * score "exceeds" the threshold, so equality is refused (go and js accept at equality).
+   * True when peer exchange from a peer of this score may be used: at or above the threshold, as
+   * go and js decide ({@code score < acceptPXThreshold} is refused; the spec's "exceeds" is read
+   * the implementations' way for interop parity).
    */
   public boolean acceptsPeerExchange(double score) {
-    return score > acceptPXThreshold;
+    return score >= acceptPXThreshold;
   }
 
   /** The one builder of {@link PeerScoreThresholds}. Not thread-safe. */

@@ -1,5 +1,6 @@
 package dev.icon.gossip.score;
 
+import dev.icon.overlay.identity.PeerId;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -21,5 +22,15 @@ final class PeerStats {
 
   TopicStats topic(String topic) {
     return topics.computeIfAbsent(topic, t -> new TopicStats());
+  }
+
+  /** Replaces the IPs of {@code peer} (this), keeping {@code colocation} in step while connected. */
+  void setIps(PeerId peer, Set<InetAddress> newIps, IpColocation colocation) {
+    colocation.remove(peer, ips);
+    ips.clear();
+    ips.addAll(newIps);
+    if (connected) {
+      colocation.add(peer, ips);
+    }
   }
 }

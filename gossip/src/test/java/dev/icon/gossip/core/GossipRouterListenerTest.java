@@ -109,10 +109,11 @@ class GossipRouterListenerTest {
     Message m = signed(a, T, "hello", 1);
     a.send(r, publish(m));
     b.send(r, publish(m));
-    a.send(r, publish(m.toBuilder().setData(ByteString.copyFromUtf8("forged")).build()));
+    a.send(r, publish(signed(a, T, "hello", 2).toBuilder()
+        .setData(ByteString.copyFromUtf8("forged")).build()));
     a.send(r, publish(m.toBuilder().clearSignature().setSeqno(ByteString.copyFrom(new byte[8]))
         .build()));
-    a.send(r, publish(signed(a, T, "x".repeat(400), 2)));
+    a.send(r, publish(signed(a, T, "x".repeat(400), 3)));
     net.pump();
     r.router.publish(T, new byte[] {1, 2});
 
@@ -156,5 +157,35 @@ class GossipRouterListenerTest {
     net.heartbeats(1);
     assertThat(events.scoreChanges).singleElement()
         .satisfies(c -> assertThat(c).containsExactly(-2.5, -0.625));
+  }
+
+  @Test
+  void aThrowingListenerOrPeerExchangeDoesNotDisturbTheRouter() {
+    GossipRouterListener faulty = new GossipRouterListener() {
+      @Override
+      public void grafted(String topic, dev.icon.overlay.identity.PeerId peer) {
+        throw new IllegalStateException("listener bug");
+      }
+
+      @Override
+      public void delivered(String topic, dev.icon.gossip.api.MessageId id, int size,
+          dev.icon.overlay.identity.PeerId from) {
+        throw new IllegalStateException("listener bug");
+      }
+    };
+    Node r = net.addRouter(o -> o, faulty, MessageValidation.ACCEPT_ALL, (t, c) -> {
+      throw new IllegalStateException("px bug");
+    });
+    Node a = net.addExternal();
+    Node b = net.addExternal();
+    r.router.subscribe(T);
+    joinMesh(net, r, a, T);
+    joinMesh(net, r, b, T);
+    assertThat(r.router.meshPeers(T)).containsExactlyInAnyOrder(a.id, b.id);
+
+    a.send(r, publish(signed(a, T, "still works", 1)));
+    net.pump();
+    assertThat(r.delivered).hasSize(1);
+    assertThat(Rpcs.messages(b)).as("forwarded despite the listener").hasSize(1);
   }
 }

@@ -121,6 +121,11 @@ final class InMemoryGossipNetwork {
         new Node(PrivateKey.generateEd25519(keyRandom), tweak.apply(defaultOptions()), hooks));
   }
 
+  /** Runs {@code task} at the next {@link #pump()}, like work completing on another thread. */
+  void later(Runnable task) {
+    tasks.add(task);
+  }
+
   /** A peer without a router: the test speaks for it. */
   Node addExternal() {
     return register(new Node(PrivateKey.generateEd25519(keyRandom), null, null));

@@ -69,6 +69,17 @@ final class GossipNodes implements AutoCloseable {
     return start(b -> b);
   }
 
+  /** A node offering only {@code protocols} (an older peer). */
+  Node startSpeaking(List<String> protocols) {
+    PrivateKey key = PrivateKey.generateEd25519();
+    Host h = host(key);
+    MeterRegistry registry = new SimpleMeterRegistry();
+    PubSub ps = HostPubSub.start(h, key, GossipBuilder.on(h).config(GossipConfig.forTests())
+        .settings(), registry, protocols);
+    pubsubs.add(ps);
+    return new Node(h, key, ps, registry);
+  }
+
   List<Node> start(int n) {
     List<Node> nodes = new ArrayList<>();
     for (int i = 0; i < n; i++) {

@@ -118,6 +118,7 @@ class HostPubSubTest {
         "/meshsub/1.0.0", "/floodsub/1.0.0");
     assertThat(b.pubsub().topics()).isEmpty();
     await().until(() -> !get(a.pubsub().topicPeers("t")).contains(b.id()));
+    await().until(() -> ((HostPubSub) a.pubsub()).peers().isEmpty());
     assertThat(get(b.host().ping(a.id()))).isNotNull();
   }
 

@@ -93,6 +93,8 @@ class GossipConfigTest {
         bad("maxMessageSize", b -> b.maxMessageSize(0)),
         bad("maxSubscriptionsPerRpc", b -> b.maxSubscriptionsPerRpc(0)),
         bad("maxTopicsPerPeer", b -> b.maxTopicsPerPeer(0)),
+        bad("prunePeers", b -> b.prunePeers(-1)),
+        bad("maxTrackedTopics", b -> b.maxTrackedTopics(0)),
         bad("directConnectTicks", b -> b.directConnectTicks(0)),
         bad("directConnectInitialDelay", b -> b.directConnectInitialDelay(null)));
   }

@@ -131,4 +131,21 @@ class PeerScoreLifecycleTest {
     score.duplicateMessage("x", b, TOPIC); // record gone: treated as a new, validating message
     assertThat(score.score(b)).isCloseTo(decayedOnce, within(1e-12));
   }
+
+  @Test
+  void deliveryRecordsAreBoundedTheOldestGoingFirst() {
+    PeerId b = peer(2);
+    PeerScore score = scorer(zeroGlobal().maxDeliveryRecords(2),
+        zeroTopic().invalidMessageDeliveriesWeight(-1).build());
+    score.addPeer(b, null);
+    score.validateMessage("x", a);
+    score.rejectMessage("x", a, TOPIC, RejectReason.VALIDATION_FAILED);
+    score.validateMessage("y", a);
+    score.duplicateMessage("x", b, TOPIC);
+    assertThat(score.score(b)).as("x still recorded as invalid").isEqualTo(-1);
+
+    score.validateMessage("z", a); // a third record evicts x, the oldest
+    score.duplicateMessage("x", a, TOPIC);
+    assertThat(score.score(a)).as("x forgotten: a new, validating record").isEqualTo(-1);
+  }
 }

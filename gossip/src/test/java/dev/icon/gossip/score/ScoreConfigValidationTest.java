@@ -70,6 +70,7 @@ class ScoreConfigValidationTest {
         badP("decayToZero", b -> b.decayToZero(0)),
         badP("retainScore", b -> b.retainScore(Duration.ofSeconds(-1))),
         badP("deliveryRecordTtl", b -> b.deliveryRecordTtl(Duration.ZERO)),
+        badP("maxDeliveryRecords", b -> b.maxDeliveryRecords(0)),
         badP("topics[t]", b -> b.topic("t", null)));
   }
 
@@ -107,8 +108,8 @@ class ScoreConfigValidationTest {
     assertThat(t.allowsPublish(-50.5)).isFalse();
     assertThat(t.isGraylisted(-80)).isFalse();
     assertThat(t.isGraylisted(-80.5)).isTrue();
-    assertThat(t.acceptsPeerExchange(10)).isFalse();
-    assertThat(t.acceptsPeerExchange(10.01)).isTrue();
+    assertThat(t.acceptsPeerExchange(9.99)).isFalse();
+    assertThat(t.acceptsPeerExchange(10)).as("go and js accept at equality").isTrue();
   }
 
   @Test

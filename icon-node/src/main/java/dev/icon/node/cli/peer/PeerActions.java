@@ -19,23 +19,26 @@ import java.util.concurrent.TimeUnit;
  */
 final class PeerActions {
 
-  /** An action body; it may block (it runs on its own thread, never an event loop). */
-  private interface Action {
-    void run() throws Exception;
-  }
-
   private final Host host;
   private final EventPrinter events;
   private final PeerCommand options;
-  private boolean failed;
+  private final ActionRunner runner;
+  private final java.util.concurrent.CountDownLatch dialsDone =
+      new java.util.concurrent.CountDownLatch(1);
 
-  PeerActions(Host host, EventPrinter events, PeerCommand options) {
+  PeerActions(Host host, EventPrinter events, PeerCommand options, ActionRunner runner) {
     this.host = host;
     this.events = events;
     this.options = options;
+    this.runner = runner;
   }
 
-  /** Runs every requested action; true when all of them succeeded. */
+  /** Counted down once every {@code --dial} has finished (succeeded or failed). */
+  java.util.concurrent.CountDownLatch dialsDone() {
+    return dialsDone;
+  }
+
+  /** Runs every requested action; true when all of them succeeded (so far, in this runner). */
   boolean runAll() {
     for (String target : options.dial) {
       run("dial", () -> {
@@ -45,6 +48,7 @@ final class PeerActions {
             "ms", millisSince(start)));
       });
     }
+    dialsDone.countDown();
     if (options.ping != null) {
       run("ping", this::ping);
     }
@@ -57,7 +61,7 @@ final class PeerActions {
     if (options.connectBench != null) {
       run("connect-bench", this::connectBench);
     }
-    return !failed;
+    return !runner.failed();
   }
 
   private void ping() throws Exception {
@@ -155,13 +159,8 @@ final class PeerActions {
     events.emit("connect-summary", s);
   }
 
-  private void run(String where, Action action) {
-    try {
-      action.run();
-    } catch (Exception e) {
-      failed = true;
-      events.error(where, e);
-    }
+  private void run(String where, ActionRunner.Action action) {
+    runner.run(where, action);
   }
 
   private <T> T await(java.util.concurrent.CompletableFuture<T> f) throws Exception {

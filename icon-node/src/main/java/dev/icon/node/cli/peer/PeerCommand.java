@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -110,19 +111,32 @@ public final class PeerCommand implements Callable<Integer> {
   @Option(names = "--duration", paramLabel = "SECONDS", description = "Run at most this long.")
   Long durationSeconds;
 
+  @Mixin GossipOptions gossip = new GossipOptions();
+
   @Override
   public Integer call() throws Exception {
     validate();
-    EventPrinter events = new EventPrinter(System.out, Clock.systemUTC());
+    Clock clock = Clock.systemUTC();
+    EventPrinter events = new EventPrinter(System.out, clock);
     Host host;
+    GossipActions pubsub = null;
     try {
-      host = buildHost(events);
+      PrivateKey key = keyFile != null ? KeyFiles.loadOrCreate(keyFile)
+          : PrivateKey.generateEd25519();
+      host = buildHost(events, key);
       host.start().get(actionTimeoutSeconds, TimeUnit.SECONDS);
+      if (gossip.enabled()) {
+        pubsub = GossipActions.start(host, key, gossip, events, clock);
+      }
     } catch (Exception e) {
       events.error("start", e);
       return EXIT_FATAL;
     }
     Shutdown shutdown = new Shutdown(host, events);
+    if (pubsub != null) {
+      shutdown.addReports(pubsub.finalReports());
+      shutdown.addCloser(pubsub);
+    }
     shutdown.installSignalHandlers();
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("peerId", host.peerId().toBase58());
@@ -131,8 +145,16 @@ public final class PeerCommand implements Callable<Integer> {
     f.put("protocols", host.protocols());
     events.emit("listening", f);
 
-    PeerActions actions = new PeerActions(host, events, this);
-    CompletableFuture<Boolean> done = CompletableFuture.supplyAsync(actions::runAll);
+    ActionRunner runner = new ActionRunner(events);
+    PeerActions actions = new PeerActions(host, events, this, runner);
+    GossipActions gossipActions = pubsub;
+    CompletableFuture<Boolean> done = CompletableFuture.allOf(
+        CompletableFuture.runAsync(actions::runAll, PeerCommand::daemon),
+        gossipActions == null ? CompletableFuture.completedFuture(null)
+            : CompletableFuture.runAsync(() -> publishQuietly(gossipActions, runner,
+                actions.dialsDone()),
+                PeerCommand::daemon))
+        .thenApply(v -> !runner.failed());
     if (durationSeconds != null) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds);
       boolean finished;
@@ -161,11 +183,26 @@ public final class PeerCommand implements Callable<Integer> {
 
   boolean hasActions() {
     return !dial.isEmpty() || ping != null || echoSend != null || perf != null
-        || connectBench != null;
+        || connectBench != null || !gossip.publish.isEmpty() || gossip.loadPublish != null;
   }
 
-  private Host buildHost(EventPrinter events) {
-    PrivateKey key = keyFile != null ? KeyFiles.loadOrCreate(keyFile) : PrivateKey.generateEd25519();
+  /** Runs blocking actions on a thread of their own (never the common pool of a 2-core box). */
+  private static void daemon(Runnable task) {
+    Thread t = new Thread(task, "peer-actions");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private void publishQuietly(GossipActions pubsub, ActionRunner runner,
+      java.util.concurrent.CountDownLatch dialsDone) {
+    try {
+      pubsub.publishAll(runner, dialsDone, actionTimeoutSeconds);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Host buildHost(EventPrinter events, PrivateKey key) {
     HostConfig config = HostConfig.defaults().toBuilder().perfEnabled(perfServer).build();
     var builder = Host.builder().identity(key).config(config).listener(new PeerEvents(events));
     if (listen.isEmpty()) {
@@ -202,5 +239,6 @@ public final class PeerCommand implements Callable<Integer> {
         || perfWarmup < 0 || connectWarmup < 0) {
       throw new ParameterException(spec.commandLine(), "counts, sizes and timeouts must be positive");
     }
+    gossip.validate(spec.commandLine());
   }
 }

@@ -1,7 +1,9 @@
 package dev.icon.node.cli.peer;
 
 import dev.icon.overlay.api.Host;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -9,7 +11,9 @@ import sun.misc.Signal;
 
 /**
  * Stops the peer once, whatever asks first: the end of its actions, {@code --duration}, or
- * SIGINT/SIGTERM (which exit 0, after a clean stop).
+ * SIGINT/SIGTERM (which exit 0, after a clean stop). Stopping prints the final reports (summary
+ * events), then {@code shutdown}, then closes what was registered (pub/sub) and stops the host;
+ * a failing step is an {@code error} event and the next still runs.
  */
 final class Shutdown {
 
@@ -19,10 +23,22 @@ final class Shutdown {
   private final EventPrinter events;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch signalled = new CountDownLatch(1);
+  private final List<Runnable> reports = new CopyOnWriteArrayList<>();
+  private final List<AutoCloseable> closers = new CopyOnWriteArrayList<>();
 
   Shutdown(Host host, EventPrinter events) {
     this.host = host;
     this.events = events;
+  }
+
+  /** Adds summary events printed before {@code shutdown}. */
+  void addReports(List<Runnable> more) {
+    reports.addAll(more);
+  }
+
+  /** Adds something closed after {@code shutdown} and before the host stops. */
+  void addCloser(AutoCloseable closer) {
+    closers.add(closer);
   }
 
   /** SIGINT and SIGTERM stop the host and exit 0; a second signal exits at once. */
@@ -58,7 +74,21 @@ final class Shutdown {
   }
 
   private void stop(int code, String reason) {
+    for (Runnable report : reports) {
+      try {
+        report.run();
+      } catch (RuntimeException e) {
+        events.error("report", e);
+      }
+    }
     events.emit("shutdown", Map.of("code", code, "reason", reason));
+    for (AutoCloseable closer : closers) {
+      try {
+        closer.close();
+      } catch (Exception e) {
+        events.error("stop", e);
+      }
+    }
     try {
       host.stop().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
