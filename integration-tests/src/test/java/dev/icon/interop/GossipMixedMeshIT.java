@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * gossip rather than straight from the publisher. 1,000 messages from publishers drawn at random
  * (seeded): every node's application sees every message it did not publish exactly once, js and
  * Java agree on every message id, IHAVE flows both ways and IWANT at least one way between the
- * implementations (from the js peers' per-peer {@code gossip-stats}; ICON has no per-peer control
- * counters).
+ * implementations, counted on both sides: the js peers' per-peer {@code gossip-stats} and ICON's
+ * {@code icon.gossip.control.*} meters.
  */
 class GossipMixedMeshIT {
 
@@ -110,7 +110,7 @@ class GossipMixedMeshIT {
               && !node.meshPeers(TOPIC).isEmpty());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
           throw new AssertionError("Java node " + i + " did not see all its neighbours subscribed and a"
-              + " mesh\n" + networkState(java, js), e);
+              + " mesh\n" + MixedMeshState.describe(TOPIC, java, js), e);
         }
       }
       for (int i = 1; i < NODES; i += 2) {
@@ -135,7 +135,7 @@ class GossipMixedMeshIT {
               new HashSet<>(delivered(node, java, js)).size() == expected);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
           throw new AssertionError("node " + node + " delivered " + new HashSet<>(delivered(node, java, js)).size()
-              + " distinct messages, expected " + expected + "\n" + networkState(java, js), e);
+              + " distinct messages, expected " + expected + "\n" + MixedMeshState.describe(TOPIC, java, js), e);
         }
       }
       Set<String> everything = new HashSet<>(javaPublished);
@@ -165,45 +165,6 @@ class GossipMixedMeshIT {
         }
       }
     }
-  }
-
-  /** Each node's view, for a failure message: mesh, deliveries and who delivered them, meters. */
-  private static String networkState(JavaGossipPeer[] java, PeerProcess[] js) {
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < NODES; i++) {
-      index.put(isJava(i) ? java[i].id().toBase58() : js[i].peerId(), i);
-    }
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < NODES; i++) {
-      out.append("node ").append(i).append(isJava(i) ? " (Java)" : " (js)");
-      if (isJava(i)) {
-        JavaGossipPeer n = java[i];
-        out.append(" connected ").append(n.host.connections().stream()
-                .map(c -> index.get(c.remotePeer().toBase58())).sorted().toList())
-            .append(" subscribed ").append(n.topicPeers(TOPIC).stream().map(p -> index.get(p.toBase58())).sorted().toList())
-            .append(" mesh ").append(n.meshPeers(TOPIC).stream().map(p -> index.get(p.toBase58())).sorted().toList())
-            .append(" delivered ").append(n.received(TOPIC).size()).append(" from ")
-            .append(histogram(n.received(TOPIC).stream().map(m -> index.get(m.receivedFrom().toBase58())).toList()))
-            .append(" rpc sent ").append(n.metrics.find("icon.gossip.rpc.sent").counter().count())
-            .append(" dropped ").append(n.metrics.find("icon.gossip.frames.dropped").counter().count());
-      } else {
-        List<JsonNode> got = js[i].events("message");
-        out.append(" connected ").append(js[i].events("peer:connect").stream()
-                .map(e -> index.get(e.path("peerId").asText())).sorted().toList())
-            .append(" disconnected ").append(js[i].events("peer:disconnect").stream()
-                .map(e -> index.get(e.path("peerId").asText())).sorted().toList())
-            .append(" delivered ").append(got.size()).append(" from ")
-            .append(histogram(got.stream().map(e -> index.get(e.path("receivedFrom").asText())).toList()));
-      }
-      out.append('\n');
-    }
-    return out.toString();
-  }
-
-  private static Map<Integer, Long> histogram(List<Integer> nodes) {
-    Map<Integer, Long> h = new java.util.TreeMap<>();
-    nodes.forEach(n -> h.merge(n == null ? -1 : n, 1L, Long::sum));
-    return h;
   }
 
   /** The messages {@code node}'s application got, as "author/seqno" keys, in order. */
@@ -288,7 +249,30 @@ class GossipMixedMeshIT {
         }
       });
     }
-    System.out.println("GossipMixedMeshIT: js<->Java control counts (js side) " + toJava);
+    Set<String> jsIds = new HashSet<>();
+    for (int i = 1; i < NODES; i += 2) {
+      jsIds.add(js[i].peerId());
+    }
+    Map<String, Double> javaSide = new HashMap<>();
+    for (String dir : List.of("sent", "received")) {
+      for (String type : List.of("ihave", "iwant", "graft", "prune")) {
+        for (int i = 0; i < NODES; i += 2) {
+          javaSide.merge(type + "_" + dir, java[i].control(dir, type, jsIds), Double::sum);
+        }
+      }
+    }
+    System.out.println("GossipMixedMeshIT: js<->Java control counts, js side " + toJava
+        + ", Java side " + javaSide);
+    assertThat(javaSide.get("ihave_sent")).as("Java's count of IHAVE to js").isPositive();
+    assertThat(javaSide.get("ihave_received")).as("Java's count of IHAVE from js").isPositive();
+    assertThat(javaSide.get("iwant_sent") + javaSide.get("iwant_received"))
+        .as("Java's count of IWANT between js and Java").isPositive();
+    // Causality: js cannot have received more from Java than Java sent to js (Java counts when it
+    // queues, js when it reads; js printed its counts before Java's were read).
+    for (String type : List.of("ihave", "iwant", "graft")) {
+      assertThat((double) toJava.getOrDefault(type + "_received", 0L)).as("%s js got from Java", type)
+          .isLessThanOrEqualTo(javaSide.get(type + "_sent"));
+    }
     assertThat(toJava.getOrDefault("ihave_received", 0L)).as("IHAVE from Java to js").isPositive();
     assertThat(toJava.getOrDefault("ihave_sent", 0L)).as("IHAVE from js to Java").isPositive();
     assertThat(toJava.getOrDefault("iwant_received", 0L) + toJava.getOrDefault("iwant_sent", 0L))

@@ -101,6 +101,17 @@ final class JavaGossipPeer implements AutoCloseable {
     return counter == null ? 0 : counter.count();
   }
 
+  /**
+   * Control entries of {@code type} (ihave, iwant, graft, prune) this node sent to ({@code
+   * "sent"}) or received from ({@code "received"}) the peers in {@code remotes} (base58 ids), from
+   * the {@code icon.gossip.control.*} meters.
+   */
+  double control(String direction, String type, Set<String> remotes) {
+    return metrics.find("icon.gossip.control." + direction).tag("type", type).counters().stream()
+        .filter(c -> remotes.contains(c.getId().getTag("remote")))
+        .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+  }
+
   @Override
   public void close() {
     try {
