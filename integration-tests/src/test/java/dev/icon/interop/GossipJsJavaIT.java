@@ -115,6 +115,38 @@ class GossipJsJavaIT {
     }
   }
 
+  /**
+   * The chain with {@code ./icon peer} (a separate JVM, the command-line gossip options) in the
+   * middle: the js peers dial it, and it relays each one's message to the other.
+   */
+  @Test
+  void chainJsToIconPeerProcessToJsRelaysThroughTheIconPeer() {
+    String topic = "icon-chain";
+    try (PeerProcess middle = PeerProcess.startIcon("--subscribe", topic);
+        PeerProcess left = PeerProcess.start("--dial", middle.listenAddr(), "--subscribe", topic,
+            "--publish-delay", PUBLISH_DELAY_MS, "--publish", topic + "=left via icon");
+        PeerProcess right = PeerProcess.start("--dial", middle.listenAddr(), "--subscribe", topic,
+            "--publish-delay", PUBLISH_DELAY_MS, "--publish", topic + "=right via icon")) {
+      JsonNode atRight = right.awaitEvent(named("message").and(data("left via icon")), "left's message", TIMEOUT);
+      JsonNode atLeft = left.awaitEvent(named("message").and(data("right via icon")), "right's message", TIMEOUT);
+      for (JsonNode[] pair : new JsonNode[][] {
+          {atRight, middle.awaitEvent(named("message").and(data("left via icon")), "middle got left's", TIMEOUT)},
+          {atLeft, middle.awaitEvent(named("message").and(data("right via icon")), "middle got right's", TIMEOUT)}}) {
+        JsonNode far = pair[0];
+        JsonNode mid = pair[1];
+        assertThat(far.path("receivedFrom").asText()).isEqualTo(middle.peerId());
+        assertThat(far.path("from").asText()).isEqualTo(mid.path("from").asText())
+            .isEqualTo(mid.path("receivedFrom").asText());
+        assertThat(far.path("seqno").asText()).isEqualTo(mid.path("seqno").asText());
+        assertThat(JsGossip.msgIdHex(far)).isEqualTo(JsGossip.msgIdHex(mid))
+            .isEqualTo(JsGossip.expectedMessageId(PeerId.parse(mid.path("from").asText()),
+                mid.path("seqno").asText()));
+      }
+      assertThat(atRight.path("from").asText()).isEqualTo(left.peerId());
+      assertThat(connectedPeers(right)).as("right knows only the middle").containsOnly(middle.peerId());
+    }
+  }
+
   /** Awaits the message with {@code text} at {@code js}; a failure also shows the middle's state. */
   private static JsonNode awaitOrExplain(PeerProcess js, String text, JavaGossipPeer middle, String topic) {
     try {
