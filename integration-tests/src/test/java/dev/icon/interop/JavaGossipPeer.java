@@ -70,7 +70,12 @@ final class JavaGossipPeer implements AutoCloseable {
 
   /** Dials {@code addr} (with /p2p/) and waits for the connection. */
   void dial(String addr) {
-    host.dial(Multiaddr.parse(addr)).orTimeout(STOP_SECONDS, TimeUnit.SECONDS).join();
+    dialAsync(addr).join();
+  }
+
+  /** Dials {@code addr} (with /p2p/); the future completes (within a bound) when connected. */
+  java.util.concurrent.CompletableFuture<?> dialAsync(String addr) {
+    return host.dial(Multiaddr.parse(addr)).orTimeout(STOP_SECONDS, TimeUnit.SECONDS);
   }
 
   /** Messages delivered so far on {@code topic}, in delivery order (snapshot). */
