@@ -27,7 +27,7 @@ class GossipJsJavaIT {
    * The js peer publishes this long after it listens: time for the Java side to dial it and for
    * both to exchange subscriptions (the test fails, rather than hangs, if that took longer).
    */
-  private static final String PUBLISH_DELAY_MS = "4000";
+  private static final String PUBLISH_DELAY_MS = "5000";
 
   @Test
   void jsPublishesAndJavaReceivesTheSignedMessageWithMatchingFields() {
@@ -37,7 +37,8 @@ class GossipJsJavaIT {
             "--publish-delay", PUBLISH_DELAY_MS, "--publish", topic + "=hello from js")) {
       PeerId jsId = PeerId.parse(js.peerId());
       java.dial(js.listenAddr());
-      await().atMost(TIMEOUT).until(() -> !java.received(topic).isEmpty());
+      await().atMost(TIMEOUT).failFast(() -> assertNoError(js))
+          .until(() -> !java.received(topic).isEmpty());
       GossipMessage m = java.received(topic).get(0);
 
       assertThat(text(m)).isEqualTo("hello from js");
@@ -110,7 +111,8 @@ class GossipJsJavaIT {
     try (JavaGossipPeer java = new JavaGossipPeer().subscribe(topic);
         PeerProcess js = PeerProcess.start("--dial", java.addr(), "--subscribe", topic,
             "--publish-delay", PUBLISH_DELAY_MS, "--publish", topic + "=hello from js")) {
-      await().atMost(TIMEOUT).until(() -> !java.received(topic).isEmpty());
+      await().atMost(TIMEOUT).failFast(() -> assertNoError(js))
+          .until(() -> !java.received(topic).isEmpty());
       assertThat(text(java.received(topic).get(0))).isEqualTo("hello from js");
     }
   }
@@ -167,6 +169,11 @@ class GossipJsJavaIT {
         .orElseThrow(() -> new AssertionError("the middle did not deliver '" + text + "': " + atMiddle));
     assertThat(received.path("seqno").asText()).isEqualTo(seenByJava.seqnoHex());
     assertThat(JsGossip.msgIdHex(received)).isEqualTo(seenByJava.id().toString());
+  }
+
+  /** Fails, showing the peer's events, once it printed an {@code error} (e.g. publish refused). */
+  private static void assertNoError(PeerProcess p) {
+    assertThat(p.events("error")).as("errors of the js peer\n%s", p.diagnostics()).isEmpty();
   }
 
   private static List<String> connectedPeers(PeerProcess p) {
