@@ -7,9 +7,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.icon.gossip.api.GossipMessage;
 import dev.icon.gossip.api.PublishOutcome;
+import dev.icon.gossip.wire.StandardMessageIdFunction;
 import dev.icon.overlay.identity.PeerId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,34 @@ class GossipJsJavaIT {
       assertRelayed(atLeft, right.peerId(), middleId, middle.received(topic), "from the right");
       assertThat(connectedPeers(left)).as("left knows only the middle").containsOnly(middleId);
       assertThat(connectedPeers(right)).as("right knows only the middle").containsOnly(middleId);
+    }
+  }
+
+  /**
+   * Both sides switched to the spec's (and go's) message id, {@code from || seqno}, instead of the
+   * js default: each side's id of the other's message is that, and the two sides agree.
+   */
+  @Test
+  void withTheSpecMessageIdFromSeqnoBothSidesComputeTheSameIds() {
+    String topic = "spec-ids";
+    try (JavaGossipPeer java = new JavaGossipPeer(b -> b.messageIdFunction(StandardMessageIdFunction.FROM_SEQNO))
+            .subscribe(topic);
+        PeerProcess js = PeerProcess.start("--subscribe", topic, "--msg-id", "from-seqno",
+            "--publish-delay", PUBLISH_DELAY_MS, "--publish", topic + "=js, spec id")) {
+      PeerId jsId = PeerId.parse(js.peerId());
+      java.dial(js.listenAddr());
+      await().atMost(TIMEOUT).until(() -> java.topicPeers(topic).contains(jsId));
+      PublishOutcome outcome = java.publish(topic, "java, spec id");
+
+      JsonNode atJs = js.awaitEvent(named("message").and(data("java, spec id")), "Java's message", TIMEOUT);
+      assertThat(JsGossip.msgIdHex(atJs)).isEqualTo(outcome.id().toString())
+          .isEqualTo(HexFormat.of().formatHex(java.id().toBytes()) + atJs.path("seqno").asText());
+      await().atMost(TIMEOUT).failFast(() -> assertNoError(js))
+          .until(() -> !java.received(topic).isEmpty());
+      GossipMessage atJava = java.received(topic).get(0);
+      assertThat(text(atJava)).isEqualTo("js, spec id");
+      assertThat(atJava.id().toString())
+          .isEqualTo(HexFormat.of().formatHex(jsId.toBytes()) + atJava.seqnoHex());
     }
   }
 
