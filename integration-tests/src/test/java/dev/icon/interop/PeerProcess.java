@@ -81,10 +81,19 @@ public final class PeerProcess implements AutoCloseable {
 
   /** As {@link #start(String...)}. */
   public static PeerProcess start(List<String> args) {
+    return startScript(JsPeerInstallation.SCRIPT, args);
+  }
+
+  /**
+   * Starts {@code node script args...} in the js-peer directory: another script there that prints
+   * the same kind of JSON event lines (e.g. {@code forge.mjs}, a gossipsub peer with broken
+   * signatures). Prerequisites as {@link #start(String...)}.
+   */
+  public static PeerProcess startScript(String script, List<String> args) {
     JsPeerInstallation installation = JsPeerInstallation.locate();
     List<String> command = new ArrayList<>();
     command.add(installation.node().toString());
-    command.add(JsPeerInstallation.SCRIPT);
+    command.add(script);
     command.addAll(args);
     try {
       Process process = new ProcessBuilder(command).directory(installation.directory().toFile()).start();
