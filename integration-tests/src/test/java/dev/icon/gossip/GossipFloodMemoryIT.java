@@ -96,8 +96,8 @@ class GossipFloodMemoryIT {
 
   private static GossipSettings bounded(GossipSettings s) {
     GossipConfig config = s.config().toBuilder().seenMaxEntries(SEEN_MAX).build();
-    // Scoring stays off, but the scorer keeps a delivery record per message (about 250 bytes) for
-    // up to 2 minutes, bounded by maxDeliveryRecords (default 2^18, more than this flood).
+    // Scoring stays off, so the scorer keeps no delivery records; the bound below matters when
+    // topic scoring is on (a record per message, about 250 bytes, for up to 2 minutes).
     PeerScoreParams scoring = s.scoreParams().toBuilder().maxDeliveryRecords(SEEN_MAX).build();
     return new GossipSettings(config, scoring, s.thresholds(), s.signaturePolicy(),
         s.idFunction(), s.directPeers(), s.allowPublishToZeroPeers(), s.validationTimeout(),

@@ -51,6 +51,11 @@ import java.util.function.LongSupplier;
  */
 public final class PeerScore {
   private final PeerScoreParams params;
+  /**
+   * Delivery records only feed the per-topic P2/P3/P4 counters: with no topic parameters (scoring
+   * off) none are kept, so a flood of unique messages costs the scorer nothing.
+   */
+  private final boolean tracksDeliveries;
   private final LongSupplier nanoTime;
   private final Map<PeerId, PeerStats> peers = new HashMap<>();
   private final IpColocation colocation;
@@ -62,6 +67,7 @@ public final class PeerScore {
    */
   public PeerScore(PeerScoreParams params, LongSupplier nanoTime) {
     this.params = Objects.requireNonNull(params, "params");
+    this.tracksDeliveries = !params.topics().isEmpty();
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     this.deliveries =
         new DeliveryRecords(params.deliveryRecordTtl().toNanos(), params.maxDeliveryRecords());
@@ -134,11 +140,17 @@ public final class PeerScore {
    * credited later, by {@link #deliverMessage}.
    */
   public void validateMessage(Object messageId, PeerId from) {
+    if (!tracksDeliveries) {
+      return;
+    }
     deliveries.getOrCreate(messageId, nanoTime.getAsLong());
   }
 
   /** Validation accepted the message first received from {@code from}: P2 and P3 credit. */
   public void deliverMessage(Object messageId, PeerId from, String topic) {
+    if (!tracksDeliveries) {
+      return;
+    }
     long now = nanoTime.getAsLong();
     Record rec = deliveries.getOrCreate(messageId, now);
     if (rec.status != Status.VALIDATING) {
@@ -166,7 +178,8 @@ public final class PeerScore {
       markInvalid(from, topic);
       return;
     }
-    if (reason == RejectReason.BLACKLISTED || reason == RejectReason.THROTTLED) {
+    if (!tracksDeliveries || reason == RejectReason.BLACKLISTED
+        || reason == RejectReason.THROTTLED) {
       return;
     }
     Record rec = deliveries.getOrCreate(messageId, nanoTime.getAsLong());
@@ -188,6 +201,9 @@ public final class PeerScore {
 
   /** {@code from} delivered a message we have already seen. */
   public void duplicateMessage(Object messageId, PeerId from, String topic) {
+    if (!tracksDeliveries) {
+      return;
+    }
     long now = nanoTime.getAsLong();
     Record rec = deliveries.getOrCreate(messageId, now);
     switch (rec.status) {
