@@ -20,10 +20,15 @@ final class DhtHosts implements AutoCloseable {
 
   /** A started host with the DHT in {@code mode}. */
   Host start(DhtMode mode) {
+    return start(mode, CONFIG);
+  }
+
+  /** A started host with the DHT in {@code mode} with {@code config}. */
+  Host start(DhtMode mode, KadConfig config) {
     Host h = Host.builder()
         .config(HostConfig.forTests())
         .listen("/ip4/127.0.0.1/tcp/0")
-        .dht(mode, CONFIG)
+        .dht(mode, config)
         .build();
     hosts.add(h);
     h.start().join();
