@@ -4,6 +4,7 @@ import dev.icon.overlay.api.Dht;
 import dev.icon.overlay.api.DhtMode;
 import dev.icon.overlay.api.Host;
 import dev.icon.overlay.api.HostConfig;
+import dev.icon.overlay.identity.PrivateKey;
 import dev.icon.overlay.multiaddr.Multiaddr;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,13 @@ final class DhtHosts implements AutoCloseable {
 
   /** A started host with the DHT in {@code mode} with {@code config}. */
   Host start(DhtMode mode, KadConfig config) {
+    return start(mode, config, PrivateKey.generateEd25519());
+  }
+
+  /** A started host with identity {@code key} and the DHT in {@code mode} with {@code config}. */
+  Host start(DhtMode mode, KadConfig config, PrivateKey key) {
     Host h = Host.builder()
+        .identity(key)
         .config(HostConfig.forTests())
         .listen("/ip4/127.0.0.1/tcp/0")
         .dht(mode, config)

@@ -9,6 +9,8 @@ import static org.awaitility.Awaitility.await;
 import dev.icon.overlay.api.DhtMode;
 import dev.icon.overlay.api.DhtPeer;
 import dev.icon.overlay.api.Host;
+import dev.icon.overlay.identity.PeerId;
+import dev.icon.overlay.identity.PrivateKey;
 import dev.icon.proto.libp2p.kad.Message;
 import java.time.Duration;
 import java.util.List;
@@ -61,6 +63,40 @@ class KadDhtMaintenanceTest {
 
       assertThat(none).isEmpty();
       assertThat(dht(c).routingTable()).doesNotContain(b.peerId()).contains(a.peerId());
+    }
+  }
+
+  @Test
+  void aFullBucketKeepsItsOldestPeerWhileItAnswersAndReplacesItOnceItIsGone() throws Exception {
+    KadConfig oneSlot = DhtHosts.CONFIG.toBuilder().k(1).alpha(1).build();
+    try (DhtHosts hosts = new DhtHosts()) {
+      PrivateKey aKey = PrivateKey.generateEd25519();
+      Host a = hosts.start(DhtMode.SERVER, oneSlot, aKey);
+      Host old = hosts.start(DhtMode.SERVER, oneSlot, keyInBucketZeroOf(a.peerId()));
+      Host first = hosts.start(DhtMode.SERVER, oneSlot, keyInBucketZeroOf(a.peerId()));
+      Host second = hosts.start(DhtMode.SERVER, oneSlot, keyInBucketZeroOf(a.peerId()));
+      old.dial(addr(a)).join();
+      await().atMost(Duration.ofSeconds(10)).until(() -> dht(a).routingTable().equals(List.of(old.peerId())));
+
+      first.dial(addr(a)).join();
+      await().atMost(Duration.ofSeconds(10)).until(() -> a.peerStore().info(first.peerId()).isPresent());
+      await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+          .until(() -> dht(a).routingTable().equals(List.of(old.peerId())));
+
+      old.stop().join();
+      second.dial(addr(a)).join();
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> dht(a).routingTable().equals(List.of(second.peerId())));
+    }
+  }
+
+  /** A key whose peer id shares no leading bit with {@code self}'s kad key (bucket 0). */
+  private static PrivateKey keyInBucketZeroOf(PeerId self) {
+    while (true) {
+      PrivateKey k = PrivateKey.generateEd25519();
+      if (KadKey.of(self).commonPrefixLength(KadKey.of(k.publicKey().peerId())) == 0) {
+        return k;
+      }
     }
   }
 
