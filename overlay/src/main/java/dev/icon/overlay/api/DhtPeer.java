@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * @param id the peer
  * @param addrs its addresses, without {@code /p2p/} (unparsable ones dropped)
- * @param hops requests in the chain that named it: 0 when our routing table already held it, 1
- *     when a peer we asked first named it, and so on
+ * @param hops for {@link Dht#findPeer}: requests in the chain that named it (0 when our routing
+ *     table already held it, 1 when a peer we asked first named it, and so on); for a provider: 0
+ *     when known locally, else the longest request chain of the lookup that found it
  */
 public record DhtPeer(PeerId id, List<Multiaddr> addrs, int hops) {
 

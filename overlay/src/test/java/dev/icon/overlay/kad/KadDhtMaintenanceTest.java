@@ -67,6 +67,28 @@ class KadDhtMaintenanceTest {
   }
 
   @Test
+  void periodicRefreshEvictsAPeerThatStoppedAndNoDhtThreadOutlivesTheHost() throws Exception {
+    KadConfig refreshing = DhtHosts.CONFIG.toBuilder().refreshInterval(Duration.ofMillis(300)).build();
+    try (DhtHosts hosts = new DhtHosts()) {
+      Host a = hosts.start(DhtMode.SERVER, refreshing);
+      Host b = hosts.start(DhtMode.SERVER, refreshing);
+      Host c = hosts.start(DhtMode.SERVER, refreshing);
+      get(dht(b).bootstrap(List.of(addr(a))));
+      get(dht(c).bootstrap(List.of(addr(a))));
+      await().atMost(Duration.ofSeconds(10)).until(() -> dht(c).routingTable().contains(b.peerId()));
+
+      b.stop().join();
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> !dht(c).routingTable().contains(b.peerId()));
+      assertThat(dht(c).routingTable()).contains(a.peerId());
+      c.stop().join();
+      String thread = "icon-kad-" + c.peerId().toBase58();
+      await().atMost(Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces().keySet().stream()
+          .noneMatch(t -> t.getName().equals(thread)));
+    }
+  }
+
+  @Test
   void aFullBucketKeepsItsOldestPeerWhileItAnswersAndReplacesItOnceItIsGone() throws Exception {
     KadConfig oneSlot = DhtHosts.CONFIG.toBuilder().k(1).alpha(1).build();
     try (DhtHosts hosts = new DhtHosts()) {
