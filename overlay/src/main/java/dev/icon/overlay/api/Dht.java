@@ -27,9 +27,10 @@ public interface Dht {
   DhtMode mode();
 
   /**
-   * Connects to {@code peers} (each with {@code /p2p/<id>}), then runs a lookup for our own id
-   * seeded with them, which fills the routing table. Completes with the routing-table size after
-   * the lookup; fails if no address could be dialled.
+   * Connects to {@code peers} (each with {@code /p2p/<id>}; {@code /dnsaddr/} names are resolved
+   * through DNS TXT records first, on the common pool), then runs a lookup for our own id seeded
+   * with them, which fills the routing table. Completes with the routing-table size after the
+   * lookup; fails if no address could be dialled.
    */
   CompletableFuture<Integer> bootstrap(List<Multiaddr> peers);
 

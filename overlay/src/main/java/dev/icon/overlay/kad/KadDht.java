@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.random.RandomGenerator;
 import java.util.function.Supplier;
 
@@ -40,6 +41,7 @@ public final class KadDht implements Dht {
   private final PrivateKey identity;
   private final Clock clock;
   private final KadMaintenance maintenance;
+  private volatile DnsaddrResolver resolver = DnsaddrResolver.system();
 
   /**
    * Binds a DHT to {@code host} (not yet started): registers the protocol handler in server mode
@@ -51,6 +53,11 @@ public final class KadDht implements Dht {
     this.identity = identity;
     this.clock = clock;
     this.maintenance = new KadMaintenance(node, this, random);
+  }
+
+  /** Replaces the {@code /dnsaddr/} resolver (tests). */
+  void useResolver(DnsaddrResolver resolver) {
+    this.resolver = resolver;
   }
 
   /** Starts the scheduler and the periodic jobs (the host calls this once it listens). */
@@ -77,22 +84,35 @@ public final class KadDht implements Dht {
   @Override
   public CompletableFuture<Integer> bootstrap(List<Multiaddr> peers) {
     return guarded(() -> {
-      List<CompletableFuture<Optional<PeerId>>> dials = new ArrayList<>();
-      for (Multiaddr a : peers) {
-        dials.add(node.host.dial(a).handle((c, e) ->
-            e == null ? Optional.of(c.remotePeer()) : Optional.<PeerId>empty()));
-      }
-      return CompletableFuture.allOf(dials.toArray(CompletableFuture[]::new)).thenCompose(v -> {
-        List<KadPeer> seeds = dials.stream().map(CompletableFuture::join).flatMap(Optional::stream)
-            .distinct().map(node::peer).toList();
-        if (seeds.isEmpty() && !peers.isEmpty()) {
-          return CompletableFuture.failedFuture(new HostException(HostError.DIAL_FAILED,
-              "DHT bootstrap: none of " + peers.size() + " addresses could be dialled"));
-        }
-        return selfLookup(seeds).thenApply(r -> node.table.size());
-      });
+      List<CompletableFuture<List<Multiaddr>>> resolving = peers.stream()
+          .map(a -> resolver.resolve(a, ForkJoinPool.commonPool())
+              .exceptionally(e -> List.of()))
+          .toList();
+      return CompletableFuture.allOf(resolving.toArray(CompletableFuture[]::new))
+          .thenCompose(r -> dialAndLookup(peers, resolving.stream()
+              .flatMap(f -> f.join().stream()).distinct().toList()));
     });
   }
+
+  /** Dials {@code addrs} (resolved from {@code peers}), then a self-lookup seeded with them. */
+  private CompletableFuture<Integer> dialAndLookup(List<Multiaddr> peers, List<Multiaddr> addrs) {
+    List<CompletableFuture<Optional<PeerId>>> dials = new ArrayList<>();
+    for (Multiaddr a : addrs) {
+      dials.add(node.host.dial(a).handle((c, e) ->
+          e == null ? Optional.of(c.remotePeer()) : Optional.<PeerId>empty()));
+    }
+    return CompletableFuture.allOf(dials.toArray(CompletableFuture[]::new)).thenCompose(v -> {
+      List<KadPeer> seeds = dials.stream().map(CompletableFuture::join).flatMap(Optional::stream)
+          .distinct().map(node::peer).toList();
+      if (seeds.isEmpty() && !peers.isEmpty()) {
+        return CompletableFuture.failedFuture(new HostException(HostError.DIAL_FAILED,
+            "DHT bootstrap: none of " + peers.size() + " addresses (" + addrs.size()
+                + " after /dnsaddr/ resolution) could be dialled"));
+      }
+      return selfLookup(seeds).thenApply(r -> node.table.size());
+    });
+  }
+
 
   /** A FIND_NODE lookup for our own id (fills the buckets near us). */
   CompletableFuture<LookupResult> selfLookup(List<KadPeer> seeds) {

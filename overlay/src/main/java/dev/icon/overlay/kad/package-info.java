@@ -20,9 +20,10 @@
  * started and stopped with the host); {@code KadServerHandler} serves inbound streams in server
  * mode, {@code KadStreamClient} sends requests over streams, {@code KadNode} holds the parts and
  * keeps the routing table (peers that answer, or that identify shows serving the protocol), {@code
- * KadMaintenance} runs refresh, provider cleanup and republish.
+ * KadMaintenance} runs refresh, provider cleanup and republish; {@link
+ * dev.icon.overlay.kad.DnsaddrResolver} resolves {@code /dnsaddr/} bootstrap names.
  *
- * <p>Not yet here: the CLI, interop tests against js-libp2p, {@code /dnsaddr/} bootstrap
- * addresses, watermark-aware joining and peer exchange through gossipsub.
+ * <p>Not yet here: the CLI, interop tests against js-libp2p, watermark-aware joining and peer
+ * exchange through gossipsub.
  */
 package dev.icon.overlay.kad;

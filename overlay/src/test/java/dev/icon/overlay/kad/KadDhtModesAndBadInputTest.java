@@ -66,6 +66,32 @@ class KadDhtModesAndBadInputTest {
     assertThat(dht(b).routingTable()).doesNotContain(client.peerId());
   }
 
+  @Test
+  void bootstrapResolvesDnsaddrNamesBeforeDialling() throws Exception {
+    Host joiner = hosts.start(DhtMode.SERVER);
+    KadDht kad = (KadDht) dht(joiner);
+    kad.useResolver(new DnsaddrResolver(name -> name.equals("_dnsaddr.boot.test")
+        ? List.of("dnsaddr=" + addr(a), "dnsaddr=/ip4/127.0.0.1/tcp/1/p2p/" + b.peerId())
+        : List.of()));
+
+    int tableSize = get(kad.bootstrap(List.of(
+        dev.icon.overlay.multiaddr.Multiaddr.parse("/dnsaddr/boot.test/p2p/" + a.peerId()))));
+
+    assertThat(tableSize).isGreaterThanOrEqualTo(2);
+    assertThat(kad.routingTable()).contains(a.peerId(), b.peerId());
+  }
+
+  @Test
+  void bootstrapFailsWhenNothingCanBeDialled() {
+    Host joiner = hosts.start(DhtMode.SERVER);
+    KadDht kad = (KadDht) dht(joiner);
+    kad.useResolver(new DnsaddrResolver(name -> List.of()));
+
+    assertThatThrownBy(() -> get(kad.bootstrap(List.of(
+        dev.icon.overlay.multiaddr.Multiaddr.parse("/dnsaddr/empty.test")))))
+        .cause().hasMessageContaining("could be dialled");
+  }
+
   /** Frames that are not kad messages: a malformed varint, a length above the limit, garbage. */
   @ParameterizedTest
   @ValueSource(strings = {
