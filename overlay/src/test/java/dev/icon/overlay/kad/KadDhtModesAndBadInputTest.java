@@ -144,6 +144,45 @@ class KadDhtModesAndBadInputTest {
   }
 
   @Test
+  void aFloodOfAddProviderOnOneStreamIsBoundedByTheStoreAndTheHostKeepsServing() throws Exception {
+    KadConfig small = DhtHosts.CONFIG.toBuilder().maxProviderRecords(50).maxProvidersPerKey(5).build();
+    Host server = hosts.start(DhtMode.SERVER, small);
+    Host x = hosts.startPlain();
+    x.dial(addr(server)).join();
+    Stream raw = get(x.newStream(server.peerId(), List.of(KadProtocol.ID)));
+    KadPeer self = new KadPeer(x.peerId(), List.of(ByteString.copyFrom(x.listenAddrs().get(0).toBytes())));
+    java.io.ByteArrayOutputStream flood = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < 500; i++) {
+      flood.writeBytes(frame(Message.newBuilder().setType(Message.MessageType.ADD_PROVIDER)
+          .setKey(ByteString.copyFrom(KadDhtHostTest.sha256Multihash("key " + i)))
+          .addProviderPeers(KadMessages.toWire(self, Message.ConnectionType.CONNECTED)).build()));
+    }
+
+    byte[] ping = frame(Message.newBuilder().setType(Message.MessageType.PING).build());
+    flood.writeBytes(ping);
+    java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+    raw.onData(data -> answered.addAndGet(data.remaining()));
+
+    get(raw.write(flood.toByteArray()));
+    // ADD_PROVIDER has no response: the PING's answer shows every request before it was handled.
+    await().atMost(Duration.ofSeconds(10)).until(() -> answered.get() == ping.length);
+
+    KadStreamClient client = new KadStreamClient(x, small);
+    assertThat(providerCount(client, server, "key 0")).isEqualTo(1);
+    assertThat(providerCount(client, server, "key 49")).isEqualTo(1);
+    assertThat(providerCount(client, server, "key 50")).isZero();
+    assertThat(providerCount(client, server, "key 499")).isZero();
+    raw.close();
+  }
+
+  private static int providerCount(KadStreamClient client, Host server, String key)
+      throws Exception {
+    return get(client.query(KadPeer.of(server.peerId()), KadMessages.request(
+        Message.MessageType.GET_PROVIDERS, KadDhtHostTest.sha256Multihash(key))))
+        .getProviderPeersCount();
+  }
+
+  @Test
   void anOversizedRecordSentToAServerIsRejectedAndNotStored() throws Exception {
     Host x = hosts.startPlain();
     x.dial(addr(a)).join();
