@@ -17,7 +17,7 @@ import java.util.random.RandomGenerator;
 /**
  * Builds a {@link Host}. Not thread-safe; {@link #build()} may be called once per configuration.
  * Defaults: a fresh Ed25519 identity, {@code /ip4/127.0.0.1/tcp/0}, {@link HostConfig#defaults()},
- * Noise and Yamux, the system clock and a secure random.
+ * Noise and Yamux, the system clock and a secure random, no DHT.
  */
 public final class HostBuilder {
 
