@@ -63,7 +63,8 @@ public interface Dht {
 
   /**
    * The best valid value of {@code key} once {@code quorum} valid records arrived (or the lookup
-   * ended with fewer); empty if none. Peers that returned an outdated record are sent the best one.
+   * ended with fewer); empty if none. Peers that returned an outdated record are sent the best one
+   * (and, in server mode, our own store keeps it).
    */
   CompletableFuture<Optional<byte[]>> getValue(byte[] key, int quorum);
 

@@ -218,6 +218,9 @@ public final class KadDht implements Dht {
             collector.best().ifPresent(best -> {
               Message fix = KadMessages.putValue(key, best);
               collector.outdatedPeers().forEach(p -> node.query(node.peer(p), fix));
+              if (node.mode == DhtMode.SERVER) {
+                node.records.put(key, best);
+              }
             });
             return collector.best();
           });

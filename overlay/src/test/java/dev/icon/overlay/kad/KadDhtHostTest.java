@@ -12,7 +12,9 @@ import dev.icon.overlay.api.DhtPeer;
 import dev.icon.overlay.api.Host;
 import dev.icon.overlay.api.HostError;
 import dev.icon.overlay.api.HostException;
+import dev.icon.overlay.identity.PrivateKey;
 import dev.icon.proto.libp2p.kad.IconRecord;
+import dev.icon.proto.libp2p.kad.Message;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -82,6 +84,31 @@ class KadDhtHostTest {
 
     get(dht(c).putIconRecord("status", bytes("v2"), 2, Duration.ofMinutes(5)));
     assertThat(valueOf(get(dht(a).getValue(key, 2)))).isEqualTo("v2");
+  }
+
+  @Test
+  void getValueSendsTheNewestRecordToPeersThatReturnedAnOlderOne() throws Exception {
+    PrivateKey ownerKey = PrivateKey.generateEd25519();
+    Host owner = hosts.start(DhtMode.SERVER, DhtHosts.CONFIG, ownerKey);
+    get(dht(owner).bootstrap(List.of(addr(a))));
+    byte[] key = IconRecords.key(owner.peerId(), "status");
+    get(dht(owner).putIconRecord("status", bytes("old"), 1, Duration.ofMinutes(5)));
+    byte[] newer = IconRecords.sign(ownerKey, "status", bytes("new"), 2,
+        java.time.Instant.now().plus(Duration.ofMinutes(5)));
+    KadStreamClient client = new KadStreamClient(owner, DhtHosts.CONFIG);
+    get(client.query(KadPeer.of(a.peerId()), KadMessages.putValue(key, newer)));
+
+    assertThat(valueOf(get(dht(b).getValue(key, 4)))).isEqualTo("new");
+
+    await().atMost(Duration.ofSeconds(10)).until(() ->
+        storedValue(client, c, key).equals("new") && storedValue(client, b, key).equals("new"));
+  }
+
+  private static String storedValue(KadStreamClient client, Host server, byte[] key)
+      throws Exception {
+    Message m = get(client.query(KadPeer.of(server.peerId()),
+        KadMessages.request(Message.MessageType.GET_VALUE, key)));
+    return m.hasRecord() ? IconRecord.parseFrom(m.getRecord().getValue()).getValue().toStringUtf8() : "";
   }
 
   @Test
