@@ -164,8 +164,8 @@ public final class NettyHost implements Host {
       }
       long every = config.maintenanceInterval().toNanos();
       maintenance = loops.group().next().scheduleAtFixedRate(this::maintain, every, every, TimeUnit.NANOSECONDS);
-      state.compareAndSet(State.STARTING, State.RUNNING);
-      if (dht != null) {
+      boolean running = state.compareAndSet(State.STARTING, State.RUNNING);
+      if (running && dht != null) {
         dht.start();
       }
       LOG.info("host {} listening on {} ({})", peerId, listenAddrs(), loops.nativeEpoll() ? "epoll" : "nio");

@@ -62,8 +62,9 @@ public final class KadDht implements Dht {
 
   /** Starts the scheduler and the periodic jobs (the host calls this once it listens). */
   public void start() {
-    node.start();
-    maintenance.start();
+    if (node.start()) {
+      maintenance.start();
+    }
   }
 
   /** Cancels lookups and stops all periodic work (the host calls this when it stops). */

@@ -55,6 +55,7 @@ final class KadNode {
   final ProviderStore providers;
   final KadStreamClient client;
   private final AtomicBoolean running = new AtomicBoolean();
+  private boolean stopped;
   private final Set<Lookup> active = ConcurrentHashMap.newKeySet();
   private volatile ScheduledExecutorService scheduler;
 
@@ -85,19 +86,25 @@ final class KadNode {
     }
   }
 
-  /** Starts the scheduler; idempotent. */
-  void start() {
-    if (running.compareAndSet(false, true)) {
-      scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "icon-kad-" + self.toBase58());
-        t.setDaemon(true);
-        return t;
-      });
+  /**
+   * Starts the scheduler; true if this call started it (false if running, or stopped: single use).
+   */
+  synchronized boolean start() {
+    if (stopped || running.get()) {
+      return false;
     }
+    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "icon-kad-" + self.toBase58());
+      t.setDaemon(true);
+      return t;
+    });
+    running.set(true);
+    return true;
   }
 
   /** Cancels lookups and shuts the scheduler down; idempotent. */
-  void stop() {
+  synchronized void stop() {
+    stopped = true;
     if (running.compareAndSet(true, false)) {
       active.forEach(Lookup::cancel);
       scheduler.shutdownNow();
@@ -111,13 +118,17 @@ final class KadNode {
   /** Runs {@code task} every {@code period} on the scheduler while running. */
   void every(Duration period, Runnable task) {
     long nanos = period.toNanos();
-    scheduler.scheduleAtFixedRate(() -> {
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        LOG.warn("kad periodic job failed", e);
-      }
-    }, nanos, nanos, TimeUnit.NANOSECONDS);
+    try {
+      scheduler.scheduleAtFixedRate(() -> {
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          LOG.warn("kad periodic job failed", e);
+        }
+      }, nanos, nanos, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      // Stopped meanwhile: no more work.
+    }
   }
 
   /** Runs {@code task} once after {@code delay} unless stopped; returns a cancel action. */
