@@ -4,6 +4,7 @@ import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.multiaddr.Multiaddr;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -100,6 +101,14 @@ public interface Host {
 
   /** Removes an event listener. */
   void removeListener(HostListener listener);
+
+  /**
+   * The Kademlia DHT, if the builder enabled it ({@link HostBuilder#dht}); it starts and stops with
+   * the host.
+   */
+  default Optional<Dht> dht() {
+    return Optional.empty();
+  }
 
   /** The immutable configuration. */
   HostConfig config();

@@ -2,6 +2,7 @@ package dev.icon.overlay.api;
 
 import dev.icon.overlay.host.HostFactory;
 import dev.icon.overlay.identity.PrivateKey;
+import dev.icon.overlay.kad.KadConfig;
 import dev.icon.overlay.multiaddr.Multiaddr;
 import dev.icon.overlay.spi.SecureChannel;
 import dev.icon.overlay.spi.StreamMuxer;
@@ -16,7 +17,7 @@ import java.util.random.RandomGenerator;
 /**
  * Builds a {@link Host}. Not thread-safe; {@link #build()} may be called once per configuration.
  * Defaults: a fresh Ed25519 identity, {@code /ip4/127.0.0.1/tcp/0}, {@link HostConfig#defaults()},
- * Noise and Yamux, the system clock and a secure random.
+ * Noise and Yamux, the system clock and a secure random, no DHT.
  */
 public final class HostBuilder {
 
@@ -29,6 +30,8 @@ public final class HostBuilder {
   private StreamMuxer muxer;
   private Clock clock = Clock.systemUTC();
   private RandomGenerator random = new java.security.SecureRandom();
+  private DhtMode dhtMode;
+  private KadConfig dhtConfig;
 
   HostBuilder() {}
 
@@ -94,10 +97,21 @@ public final class HostBuilder {
     return this;
   }
 
+  /**
+   * Enables the Kademlia DHT ({@link Host#dht()}) in {@code mode} with {@code config} (e.g. {@link
+   * KadConfig#defaults()}, or {@link KadConfig#forTests()} for short intervals). Default: no DHT.
+   */
+  public HostBuilder dht(DhtMode mode, KadConfig config) {
+    this.dhtMode = Objects.requireNonNull(mode, "mode");
+    this.dhtConfig = Objects.requireNonNull(config, "config");
+    return this;
+  }
+
   /** Builds the host (not started). */
   public Host build() {
     PrivateKey key = identity != null ? identity : PrivateKey.generateEd25519();
     List<Multiaddr> addrs = listen.isEmpty() ? List.of(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")) : listen;
-    return HostFactory.create(config, key, addrs, protocols, security, muxer, clock, random, listeners);
+    return HostFactory.create(config, key, addrs, protocols, security, muxer, clock, random, listeners,
+        dhtMode, dhtConfig);
   }
 }

@@ -1,6 +1,7 @@
 package dev.icon.overlay.host;
 
 import dev.icon.overlay.api.Connection;
+import dev.icon.overlay.api.Dht;
 import dev.icon.overlay.api.Direction;
 import dev.icon.overlay.api.Host;
 import dev.icon.overlay.api.HostConfig;
@@ -14,6 +15,7 @@ import dev.icon.overlay.api.Stream;
 import dev.icon.overlay.api.StreamHandler;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.identity.PrivateKey;
+import dev.icon.overlay.kad.KadDht;
 import dev.icon.overlay.multiaddr.Multiaddr;
 import dev.icon.overlay.perf.PerfClient;
 import dev.icon.overlay.perf.PerfProtocol;
@@ -30,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
@@ -73,6 +76,7 @@ public final class NettyHost implements Host {
   private volatile EventLoops loops;
   private volatile Transport transport;
   private volatile ScheduledFuture<?> maintenance;
+  private volatile KadDht dht;
 
   NettyHost(HostConfig config, PrivateKey identity, List<Multiaddr> listen,
       Map<String, StreamHandler> handlers, SecureChannel security, StreamMuxer muxer,
@@ -106,6 +110,16 @@ public final class NettyHost implements Host {
             onDisconnected(c);
           }
         });
+  }
+
+  /** Binds the DHT before start: it starts once the host listens and stops first on stop. */
+  void attachDht(KadDht kad) {
+    this.dht = kad;
+  }
+
+  @Override
+  public Optional<Dht> dht() {
+    return Optional.ofNullable(dht);
   }
 
   @Override
@@ -150,7 +164,10 @@ public final class NettyHost implements Host {
       }
       long every = config.maintenanceInterval().toNanos();
       maintenance = loops.group().next().scheduleAtFixedRate(this::maintain, every, every, TimeUnit.NANOSECONDS);
-      state.compareAndSet(State.STARTING, State.RUNNING);
+      boolean running = state.compareAndSet(State.STARTING, State.RUNNING);
+      if (running && dht != null) {
+        dht.start();
+      }
       LOG.info("host {} listening on {} ({})", peerId, listenAddrs(), loops.nativeEpoll() ? "epoll" : "nio");
       started.complete(null);
     });
@@ -181,6 +198,9 @@ public final class NettyHost implements Host {
       state.set(State.STOPPED);
       stopped.complete(null);
       return stopped;
+    }
+    if (dht != null) {
+      dht.stop();
     }
     if (maintenance != null) {
       maintenance.cancel(false);

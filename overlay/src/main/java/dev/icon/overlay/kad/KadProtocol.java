@@ -1,9 +1,6 @@
 package dev.icon.overlay.kad;
 
-/**
- * The Kademlia protocol id. The host binding (next step: a stream handler serving requests, a
- * {@link KadQuerier} over streams) will live beside it.
- */
+/** The Kademlia protocol id, served by {@link KadDht} in server mode. */
 public final class KadProtocol {
 
   /** The libp2p Kademlia DHT protocol, as go and js-libp2p (Amino DHT) speak it. */

@@ -15,9 +15,15 @@
  * record, outdated peers), {@link dev.icon.overlay.kad.ProviderCollector}). Settings in {@link dev.icon.overlay.kad.KadConfig}; errors as
  * {@link dev.icon.overlay.kad.KadException} with a {@link dev.icon.overlay.kad.KadError}.
  *
- * <p>Not yet here: the host binding (a stream handler calling the request handler, a querier over
- * streams, client/server mode advertised through identify), the {@code findPeer},
- * {@code provide}, {@code findProviders}, {@code getValue}, {@code putValue} API, periodic refresh
- * and republish scheduling, bootstrap/join and the CLI.
+ * <p>The host binding: {@link dev.icon.overlay.kad.KadDht} implements {@link
+ * dev.icon.overlay.api.Dht} on a host (enabled by {@link dev.icon.overlay.api.HostBuilder#dht},
+ * started and stopped with the host); {@code KadServerHandler} serves inbound streams in server
+ * mode, {@code KadStreamClient} sends requests over streams, {@code KadNode} holds the parts and
+ * keeps the routing table (peers that answer, or that identify shows serving the protocol), {@code
+ * KadMaintenance} runs refresh, provider cleanup and republish; {@link
+ * dev.icon.overlay.kad.DnsaddrResolver} resolves {@code /dnsaddr/} bootstrap names.
+ *
+ * <p>Not yet here: the CLI, interop tests against js-libp2p, watermark-aware joining and peer
+ * exchange through gossipsub.
  */
 package dev.icon.overlay.kad;

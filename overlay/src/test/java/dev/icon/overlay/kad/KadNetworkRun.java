@@ -1,0 +1,101 @@
+package dev.icon.overlay.kad;
+
+import static dev.icon.overlay.kad.DhtHosts.addr;
+import static dev.icon.overlay.kad.DhtHosts.dht;
+import static dev.icon.overlay.kad.DhtHosts.get;
+
+import dev.icon.overlay.api.DhtMode;
+import dev.icon.overlay.api.DhtPeer;
+import dev.icon.overlay.api.Host;
+import dev.icon.overlay.multiaddr.Multiaddr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * Builds a network of real DHT hosts on loopback TCP and measures findPeer lookups between random
+ * live hosts: each host bootstraps to the first host and one random earlier host; then a fraction
+ * may be stopped ("killed") before the lookups. Seeded; used by {@link KadDhtNetworkTest} and
+ * {@link KadDhtScaleMeasure}.
+ */
+final class KadNetworkRun {
+
+  /** What one run measured. Latencies in milliseconds. */
+  record Summary(int size, int k, int killed, long joinMs, int tableMin, int tableMax, int found,
+      int lookups, TreeMap<Integer, Integer> hops, double p50, double p95, double max) {
+
+    @Override
+    public String toString() {
+      return String.format("kad network %d hosts (%d killed) k=%d: joined in %d ms; tables %d..%d"
+          + " peers; findPeer %d/%d found; hops %s; latency p50 %.1f ms p95 %.1f ms max %.1f ms",
+          size, killed, k, joinMs, tableMin, tableMax, found, lookups, hops, p50, p95, max);
+    }
+  }
+
+  final List<Host> nodes = new ArrayList<>();
+  private final DhtHosts hosts;
+  private final KadConfig config;
+  private final Random random;
+
+  KadNetworkRun(DhtHosts hosts, KadConfig config, long seed) {
+    this.hosts = hosts;
+    this.config = config;
+    this.random = new Random(seed);
+  }
+
+  /** Starts and joins {@code size} hosts; returns the time it took in milliseconds. */
+  long join(int size) throws Exception {
+    long start = System.nanoTime();
+    for (int i = 0; i < size; i++) {
+      Host h = hosts.start(DhtMode.SERVER, config);
+      if (i > 0) {
+        List<Multiaddr> seeds = new ArrayList<>(List.of(addr(nodes.get(0))));
+        if (i > 1) {
+          seeds.add(addr(nodes.get(1 + random.nextInt(i - 1))));
+        }
+        get(dht(h).bootstrap(seeds));
+      }
+      nodes.add(h);
+    }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  /** Stops {@code count} random hosts other than the first; returns the live ones. */
+  List<Host> kill(int count) {
+    List<Host> live = new ArrayList<>(nodes);
+    for (int i = 0; i < count; i++) {
+      Host victim = live.remove(1 + random.nextInt(live.size() - 1));
+      victim.stop().join();
+    }
+    return live;
+  }
+
+  /** {@code lookups} findPeer calls between random distinct live hosts. */
+  Summary measure(List<Host> live, int lookups, long joinMs) throws Exception {
+    TreeMap<Integer, Integer> hops = new TreeMap<>();
+    List<Long> micros = new ArrayList<>();
+    int found = 0;
+    for (int i = 0; i < lookups; i++) {
+      Host from = live.get(random.nextInt(live.size()));
+      Host target = live.get(random.nextInt(live.size()));
+      while (target == from) {
+        target = live.get(random.nextInt(live.size()));
+      }
+      long start = System.nanoTime();
+      Optional<DhtPeer> result = get(dht(from).findPeer(target.peerId()));
+      micros.add((System.nanoTime() - start) / 1_000);
+      if (result.isPresent() && result.get().addrs().containsAll(target.listenAddrs())) {
+        found++;
+        hops.merge(result.get().hops(), 1, Integer::sum);
+      }
+    }
+    micros.sort(null);
+    int min = live.stream().mapToInt(h -> dht(h).routingTable().size()).min().orElse(0);
+    int max = live.stream().mapToInt(h -> dht(h).routingTable().size()).max().orElse(0);
+    return new Summary(nodes.size(), config.k(), nodes.size() - live.size(), joinMs, min, max,
+        found, lookups, hops, micros.get(micros.size() / 2) / 1000.0,
+        micros.get(micros.size() * 95 / 100) / 1000.0, micros.get(micros.size() - 1) / 1000.0);
+  }
+}
