@@ -33,9 +33,10 @@ final class LoadNetwork {
   private final int publishDelayMs;
   private final int drainMs;
   private final double warmupSeconds;
+  private final int minWarmup;
 
   LoadNetwork(Path root, Path logs, String impl, List<String> peer, Map<String, String> env,
-      int publishDelayMs, int drainMs, double warmupSeconds) {
+      int publishDelayMs, int drainMs, double warmupSeconds, int minWarmup) {
     this.root = root;
     this.logs = logs;
     this.impl = impl;
@@ -44,13 +45,14 @@ final class LoadNetwork {
     this.publishDelayMs = publishDelayMs;
     this.drainMs = drainMs;
     this.warmupSeconds = warmupSeconds;
+    this.minWarmup = minWarmup;
   }
 
   LoadStep run(Topology t, double rate, int count, long seed) throws Exception {
     String tag = impl + "-" + t.name() + "-" + (long) rate;
     SplittableRandom random = new SplittableRandom(seed);
     // Receivers must outlive the publisher; the harness stops them earlier with SIGTERM.
-    int warmup = (int) Math.round(rate * warmupSeconds);
+    int warmup = Math.max(minWarmup, (int) Math.round(rate * warmupSeconds));
     long safety = START_TIMEOUT_S + publishDelayMs / 1000 + (long) (3 * (count + warmup) / rate)
         + 60;
     List<BenchProcess> receivers = new ArrayList<>();
