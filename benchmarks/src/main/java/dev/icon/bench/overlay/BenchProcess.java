@@ -28,9 +28,12 @@ public final class BenchProcess implements AutoCloseable {
   private final LinkedBlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
   private final List<JsonNode> seen = new ArrayList<>();
 
-  private BenchProcess(String name, Process process) {
+  private final Path eventLog;
+
+  private BenchProcess(String name, Process process, Path eventLog) {
     this.name = name;
     this.process = process;
+    this.eventLog = eventLog;
     Thread reader = new Thread(this::readEvents, name + "-stdout");
     reader.setDaemon(true);
     reader.start();
@@ -44,16 +47,21 @@ public final class BenchProcess implements AutoCloseable {
       pb.environment().putAll(env);
       Process p = pb.start();
       p.getOutputStream().close();
-      return new BenchProcess(name, p);
+      return new BenchProcess(name, p, log.resolveSibling(log.getFileName() + ".events"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command, e);
     }
   }
 
   private void readEvents() {
+    // Stdout is also kept next to the stderr log, so a failed step can be read afterwards.
     try (BufferedReader r = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        java.io.Writer copy = java.nio.file.Files.newBufferedWriter(eventLog,
+            StandardCharsets.UTF_8)) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
+        copy.write(line);
+        copy.write('\n');
         if (line.startsWith("{")) {
           events.add(JSON.readTree(line));
         }
