@@ -125,15 +125,6 @@ public final class HostPubSub implements PubSub {
     return p;
   }
 
-  /**
-   * Kept for callers without the key: fails, since messages are signed with the host's key and
-   * the host does not expose it. Use {@link #start(Host, PrivateKey, GossipSettings, MeterRegistry)}.
-   */
-  public static PubSub start(Host host, GossipSettings settings, MeterRegistry registry) {
-    throw new GossipException(GossipError.INVALID_CONFIG,
-        "identity: pub/sub needs the host's private key (GossipBuilder.identity(key))");
-  }
-
   private void begin() {
     GossipConfig c = settings.config();
     loop.execute(() -> direct.peers().forEach(router::addDirectPeer));
