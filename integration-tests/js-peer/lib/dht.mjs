@@ -96,7 +96,7 @@ async function bootstrap (node, dht, addrs, signal) {
     signal.throwIfAborted()
     await new Promise(resolve => setTimeout(resolve, 20)) // kad-dht emits no event we could await here
   }
-  emit('dht:bootstrapped', { peers: dialed, routingTable: dht.routingTable.size })
+  emit('dht:bootstrapped', { routingTable: dht.routingTable.size })
 }
 
 async function put (node, dht, privateKey, keyText, valueText, signal) {
