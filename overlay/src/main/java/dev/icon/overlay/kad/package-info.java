@@ -23,7 +23,8 @@
  * KadMaintenance} runs refresh, provider cleanup and republish; {@link
  * dev.icon.overlay.kad.DnsaddrResolver} resolves {@code /dnsaddr/} bootstrap names.
  *
- * <p>Not yet here: the CLI, interop tests against js-libp2p, watermark-aware joining and peer
- * exchange through gossipsub.
+ * <p>Interoperates with js-libp2p kad-dht 16 (integration-tests {@code Dht*IT}); on the command
+ * line as {@code icon peer --dht ...}. Not yet here: watermark-aware joining and peer exchange
+ * through gossipsub.
  */
 package dev.icon.overlay.kad;
