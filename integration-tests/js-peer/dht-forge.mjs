@@ -23,7 +23,7 @@ const text = new TextDecoder()
 async function main (argv) {
   if (argv.length !== 2 || argv[0] !== '--bootstrap') throw new Error('usage: node dht-forge.mjs --bootstrap MULTIADDR')
   const { createNode } = await import('./lib/node.mjs')
-  const { dhtService } = await import('./lib/dht.mjs')
+  const { awaitRoutingTablePeer, dhtService } = await import('./lib/dht.mjs')
   const { decode, encode, iconKey, signIconRecord } = await import('./lib/icon-record.mjs')
   const privateKey = await generateKeyPair('Ed25519')
   const node = await createNode({ listen: [multiaddr('/ip4/127.0.0.1/tcp/0')], privateKey, dht: dhtService({ dhtServer: false }) })
@@ -32,10 +32,7 @@ async function main (argv) {
   const signal = AbortSignal.timeout(TIMEOUT_MS)
   await node.dial(multiaddr(argv[1]), { signal })
   const dht = node.services.dht
-  while (dht.routingTable.size === 0) {
-    signal.throwIfAborted()
-    await new Promise(resolve => setTimeout(resolve, 20)) // kad-dht emits no event we could await here
-  }
+  await awaitRoutingTablePeer(dht, signal)
   const now = BigInt(Date.now())
   const hour = 3_600_000n
   const sign = (name, value, expiry = now + hour, key = privateKey) => signIconRecord(key, name, utf8.encode(value), 1n, expiry)

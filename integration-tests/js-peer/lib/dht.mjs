@@ -92,11 +92,26 @@ async function bootstrap (node, dht, addrs, signal) {
   const results = await Promise.allSettled(addrs.map(a => node.dial(a, { signal })))
   const dialed = results.filter(r => r.status === 'fulfilled').length
   if (dialed === 0) throw new Error(`DHT bootstrap: none of ${addrs.length} addresses could be dialled: ${results[0].reason?.message}`)
-  while (dht.routingTable.size === 0) {
-    signal.throwIfAborted()
-    await new Promise(resolve => setTimeout(resolve, 20)) // kad-dht emits no event we could await here
-  }
+  await awaitRoutingTablePeer(dht, signal)
   emit('dht:bootstrapped', { routingTable: dht.routingTable.size })
+}
+
+/** Resolves once the routing table holds a peer (its `peer:add` event), rejects when `signal` aborts. */
+export async function awaitRoutingTablePeer (dht, signal) {
+  if (dht.routingTable.size > 0) return
+  const table = dht.routingTable
+  await new Promise((resolve, reject) => {
+    const done = (settle) => () => {
+      table.removeEventListener('peer:add', onAdd)
+      signal.removeEventListener('abort', onAbort)
+      settle()
+    }
+    const onAdd = done(resolve)
+    const onAbort = done(() => reject(signal.reason))
+    table.addEventListener('peer:add', onAdd)
+    signal.addEventListener('abort', onAbort, { once: true })
+    if (table.size > 0) onAdd() // added between the check above and the listener
+  })
 }
 
 async function put (node, dht, privateKey, keyText, valueText, signal) {
