@@ -4,10 +4,12 @@ import dev.icon.gossip.api.GossipBuilder;
 import dev.icon.gossip.api.GossipMessage;
 import dev.icon.gossip.api.PubSub;
 import dev.icon.gossip.router.GossipConfig;
+import dev.icon.overlay.api.DhtMode;
 import dev.icon.overlay.api.Host;
 import dev.icon.overlay.api.HostConfig;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.identity.PrivateKey;
+import dev.icon.overlay.kad.KadConfig;
 import dev.icon.overlay.multiaddr.Multiaddr;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -49,6 +51,15 @@ final class GossipNodes implements AutoCloseable {
   Host host(PrivateKey key) {
     Host h = Host.builder().identity(key).config(HostConfig.forTests())
         .listen("/ip4/127.0.0.1/tcp/0").build();
+    hosts.add(h);
+    h.start().join();
+    return h;
+  }
+
+  /** A started host without pub/sub, with the DHT in {@code mode} ({@link KadConfig#forTests()}). */
+  Host dhtHost(DhtMode mode) {
+    Host h = Host.builder().config(HostConfig.forTests()).listen("/ip4/127.0.0.1/tcp/0")
+        .dht(mode, KadConfig.forTests()).build();
     hosts.add(h);
     h.start().join();
     return h;
