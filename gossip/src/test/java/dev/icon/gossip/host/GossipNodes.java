@@ -58,8 +58,12 @@ final class GossipNodes implements AutoCloseable {
 
   /** A started host without pub/sub, with the DHT in {@code mode} ({@link KadConfig#forTests()}). */
   Host dhtHost(DhtMode mode) {
-    Host h = Host.builder().config(HostConfig.forTests()).listen("/ip4/127.0.0.1/tcp/0")
-        .dht(mode, KadConfig.forTests()).build();
+    return dhtHost(mode, PrivateKey.generateEd25519());
+  }
+
+  private Host dhtHost(DhtMode mode, PrivateKey key) {
+    Host h = Host.builder().identity(key).config(HostConfig.forTests())
+        .listen("/ip4/127.0.0.1/tcp/0").dht(mode, KadConfig.forTests()).build();
     hosts.add(h);
     h.start().join();
     return h;
@@ -67,8 +71,13 @@ final class GossipNodes implements AutoCloseable {
 
   /** A node with test timings ({@link GossipConfig#forTests()}) and publishing to nobody refused. */
   Node start(UnaryOperator<GossipBuilder> custom) {
+    return start(custom, null);
+  }
+
+  /** As {@link #start(UnaryOperator)}, on a host with the DHT in {@code mode} (none if null). */
+  Node start(UnaryOperator<GossipBuilder> custom, DhtMode mode) {
     PrivateKey key = PrivateKey.generateEd25519();
-    Host h = host(key);
+    Host h = mode == null ? host(key) : dhtHost(mode, key);
     MeterRegistry registry = new SimpleMeterRegistry();
     PubSub ps = custom.apply(GossipBuilder.on(h).identity(key).config(GossipConfig.forTests())
         .meterRegistry(registry)).build();
