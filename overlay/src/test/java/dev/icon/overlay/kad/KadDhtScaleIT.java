@@ -9,6 +9,7 @@ import dev.icon.overlay.api.DhtMode;
 import dev.icon.overlay.api.DhtPeer;
 import dev.icon.overlay.api.Host;
 import dev.icon.overlay.api.HostConfig;
+import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.identity.PrivateKey;
 import io.netty.util.ResourceLeakDetector;
 import java.time.Duration;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The DHT at scale, in one JVM on real loopback TCP (see {@link KadNetworkRun}): one network of
  * hosts with the spec's k = 20, grown one joining host at a time to 50, then 100, then 200 hosts,
  * with 200 seeded findPeer lookups between random hosts at each size; then a host joins with one
- * bootstrap address and tight connection watermarks; then 20% of the 200 hosts are stopped without
+ * bootstrap address and tight connection watermarks (and {@link KadConfig#minConnections()} at the
+ * low one), loses all its connections and dials back up; then 20% of the 200 hosts are stopped without
  * warning and 200 more lookups run among the survivors. Prints one line per phase and the README's
  * table rows. The tests share the network and run in order (building it is the expensive part).
  *
@@ -120,8 +122,8 @@ class KadDhtScaleIT {
     assertThat(run.nodes).as("a network larger than the high watermark").hasSizeGreaterThan(high);
     HostConfig tight = SCALE_HOSTS.toBuilder().watermarks(low, high)
         .gracePeriod(Duration.ofSeconds(2)).build();
-    Host joiner = new DhtHosts(tight).start(DhtMode.SERVER, SCALE_CONFIG,
-        PrivateKey.generateEd25519());
+    Host joiner = new DhtHosts(tight).start(DhtMode.SERVER,
+        SCALE_CONFIG.toBuilder().minConnections(low).build(), PrivateKey.generateEd25519());
     try {
       Host bootstrap = run.nodes.get(run.nodes.size() - 1);
       int table = dht(joiner).bootstrap(List.of(addr(bootstrap))).get(2, TimeUnit.MINUTES);
@@ -141,16 +143,28 @@ class KadDhtScaleIT {
       for (int i = 0; i < 20; i++) {
         foundAfterTrim += lookup(joiner, run.nodes.get(random.nextInt(run.nodes.size()))) ? 1 : 0;
       }
+      await().atMost(Duration.ofSeconds(30)).until(() -> joiner.connections().size() <= high);
+      // Lose every connection (as after idle timeouts or a network blip): minConnections = low
+      // makes the DHT dial table peers until the count is back up.
+      for (PeerId p : joiner.connections().stream().map(c -> c.remotePeer()).distinct().toList()) {
+        joiner.disconnect(p).get(10, TimeUnit.SECONDS);
+      }
+      int afterLoss = joiner.connections().size();
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+          .until(() -> joiner.connections().size() >= low);
+      int recovered = joiner.connections().size();
       System.out.printf("join with one bootstrap address into %d hosts: table %d peers after "
           + "bootstrap, %d after 20 lookups; connections peak %d, settled %d (watermarks %d..%d); "
-          + "lookups found %d/20 before and %d/20 after trimming%n", run.nodes.size(), table,
-          tableAfter, peak, settled, low, high, found, foundAfterTrim);
+          + "lookups found %d/20 before and %d/20 after trimming; all connections closed: %d left,"
+          + " %d after redialling%n", run.nodes.size(), table, tableAfter, peak, settled, low,
+          high, found, foundAfterTrim, afterLoss, recovered);
 
       assertThat(table).as("routing table after bootstrap").isGreaterThanOrEqualTo(SCALE_CONFIG.k());
       assertThat(peak).as("connections opened while joining").isGreaterThan(high);
       assertThat(settled).as("connections after trimming").isBetween(low, high);
       assertThat(found).isEqualTo(20);
       assertThat(foundAfterTrim).as("lookups after trimming (peers re-dialled)").isEqualTo(20);
+      assertThat(recovered).as("connections redialled after losing all").isBetween(low, high);
     } finally {
       joiner.stop().join();
     }
