@@ -107,6 +107,42 @@ class DnsUpdateBindIT {
         .cause().isInstanceOf(DnsUpdateException.class).hasMessageContaining("NOTAUTH");
   }
 
+  @Test
+  void theCommandLineRegistersAndUnregisters() throws Exception {
+    PeerId peer = PeerId.fromPublicKey(PrivateKey.generateEd25519().publicKey());
+    List<String> common = List.of("--server", bind.hostPort(), "--zone", "isp-a.example",
+        "--tsig", "icon-update:hmac-sha256:" + SECRET, "--name", "ams.isp-a.example");
+
+    IconCli.Result reg = IconCli.run(List.of(), concat(List.of("dns", "register"), common,
+        List.of("--peer", peer.toString(), "--addr", "/ip4/192.0.2.30/tcp/4003", "--port", "4003",
+            "--target-address", "192.0.2.30")));
+
+    assertThat(reg.exitCode()).as(reg.stderr()).isZero();
+    assertThat(reg.stdout()).contains("registered _icon._tcp.ams.isp-a.example.");
+    DnsConfig cfg = DnsConfig.builder(List.of(bind.address())).build();
+    DnsDiscovery dns = new DnsDiscovery(new DnsjavaResolver(cfg), cfg);
+    ProviderRecord p = dns.providersAt(Name.fromString("ams.isp-a.example.")).get(5, TimeUnit.SECONDS)
+        .providers().get(0);
+    assertThat(p.peerId()).contains(peer);
+    assertThat(p.srvTarget()).isEqualTo(Name.fromString("edge.ams.isp-a.example."));
+    assertThat(p.targetAddresses()).containsExactly(InetAddress.getByName("192.0.2.30"));
+
+    IconCli.Result unreg = IconCli.run(List.of(), concat(List.of("dns", "unregister"), common));
+
+    assertThat(unreg.exitCode()).as(unreg.stderr()).isZero();
+    assertThat(dns.providersAt(Name.fromString("ams.isp-a.example.")).get(5, TimeUnit.SECONDS)
+        .providers()).isEmpty();
+  }
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... parts) {
+    List<String> out = new java.util.ArrayList<>();
+    for (List<String> p : parts) {
+      out.addAll(p);
+    }
+    return out;
+  }
+
   private static ProviderRegistration registration(PeerId peer) throws Exception {
     return new ProviderRegistration(Name.fromString("isp-a.example."),
         Name.fromString("fra.isp-a.example."), DnsConfig.parseLabel("_icon._tcp"),

@@ -7,17 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.identity.PrivateKey;
 import dev.icon.testing.Prerequisites;
-import dev.icon.testing.RepositoryRoot;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,26 +121,12 @@ class TopoDiscoverNetnsIT {
   }
 
   private JsonNode discover(String... args) throws Exception {
-    Path root = RepositoryRoot.find();
-    List<String> argv = new ArrayList<>(NetnsChain.exec(chain.client()));
-    argv.addAll(List.of(root.resolve("icon").toString(), "topo", "discover", "--dns",
-        bind.hostPort()));
+    List<String> argv = new ArrayList<>(List.of("topo", "discover", "--dns", bind.hostPort()));
     argv.addAll(List.of(args));
-    Path err = Files.createTempFile("icon-topo-", ".err");
-    try {
-      ProcessBuilder pb = new ProcessBuilder(argv).directory(root.toFile())
-          .redirectError(err.toFile());
-      pb.environment().put("ICON_SKIP_BUILD", "1");
-      Process p = pb.start();
-      byte[] out = p.getInputStream().readAllBytes();
-      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      String stdout = new String(out, StandardCharsets.UTF_8);
-      assertThat(p.exitValue()).as("exit code; stdout:%n%s%nstderr:%n%s", stdout,
-          Files.readString(err)).isZero();
-      return new ObjectMapper().readTree(stdout);
-    } finally {
-      Files.deleteIfExists(err);
-    }
+    IconCli.Result r = IconCli.run(NetnsChain.exec(chain.client()), argv);
+    assertThat(r.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s", r.stdout(), r.stderr())
+        .isZero();
+    return new ObjectMapper().readTree(r.stdout());
   }
 
   private static List<String> texts(JsonNode array, String field) {
