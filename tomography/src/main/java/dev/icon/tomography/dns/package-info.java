@@ -10,5 +10,9 @@
  * dev.icon.tomography.dns.CandidateDomains} turns a router name into the domains to try. Settings in
  * {@link dev.icon.tomography.dns.DnsConfig}; servers parsed by {@link
  * dev.icon.tomography.dns.DnsServers}.
+ *
+ * <p>Registration: {@link dev.icon.tomography.dns.DnsUpdater} publishes a {@link
+ * dev.icon.tomography.dns.ProviderRegistration} by RFC 2136 dynamic update signed with TSIG
+ * ({@link dev.icon.tomography.dns.TsigKeys}), and removes it.
  */
 package dev.icon.tomography.dns;
