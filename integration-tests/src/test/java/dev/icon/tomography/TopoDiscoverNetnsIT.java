@@ -120,6 +120,28 @@ class TopoDiscoverNetnsIT {
     assertThat(t.get("providers")).isEmpty();
   }
 
+  @Test
+  void theMapOfTheTracesRendersWithGraphviz() throws Exception {
+    Prerequisites.requireBinary("dot");
+    java.nio.file.Path map = java.nio.file.Files.createTempFile("icon-map-", ".json");
+    try {
+      discover("--max-hops", "5", "--wait", "1", "--self", "10.1.0.1", "--map-out",
+          map.toString(), chain.targetAddress());
+      JsonNode file = new ObjectMapper().readTree(java.nio.file.Files.readString(map));
+      assertThat(StreamSupport.stream(file.get("edges").spliterator(), false)
+          .map(e -> e.get("a").asText() + "-" + e.get("b").asText()))
+          .containsExactly("10.1.0.1-10.1.0.2", "10.1.0.2-10.2.0.2", "10.2.0.2-10.3.0.2");
+
+      IconCli.Result svg = IconCli.run(List.of(),
+          List.of("topo", "show", "--map", map.toString(), "--format", "svg"));
+
+      assertThat(svg.exitCode()).as(svg.stderr()).isZero();
+      assertThat(svg.stdout()).contains("<svg").contains("10.2.0.2");
+    } finally {
+      java.nio.file.Files.deleteIfExists(map);
+    }
+  }
+
   private JsonNode discover(String... args) throws Exception {
     List<String> argv = new ArrayList<>(List.of("topo", "discover", "--dns", bind.hostPort()));
     argv.addAll(List.of(args));

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code icon topo}: network tomography (on-path discovery of edge providers). */
 @Command(name = "topo", mixinStandardHelpOptions = true,
     description = "Network tomography: discover edge providers on the paths to targets.",
-    subcommands = {TopoDiscoverCommand.class})
+    subcommands = {TopoDiscoverCommand.class, TopoShowCommand.class})
 public final class TopoCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -7,6 +7,9 @@ import dev.icon.tomography.dns.DnsConfig;
 import dev.icon.tomography.dns.DnsDiscovery;
 import dev.icon.tomography.dns.DnsServers;
 import dev.icon.tomography.dns.DnsjavaResolver;
+import dev.icon.tomography.map.MapConfig;
+import dev.icon.tomography.map.TopologyMap;
+import dev.icon.tomography.map.TraceEdges;
 import dev.icon.tomography.traceroute.ProcessTracerouteRunner;
 import dev.icon.tomography.traceroute.TracerouteConfig;
 import dev.icon.tomography.traceroute.TracerouteMode;
@@ -84,6 +87,14 @@ public final class TopoDiscoverCommand implements Callable<Integer> {
       description = "Extra tries per server after a timeout (default: ${DEFAULT-VALUE}).")
   int dnsRetries;
 
+  @Option(names = "--map-out", paramLabel = "FILE",
+      description = "Also write the topology map of the traces to FILE (for 'topo show').")
+  java.nio.file.Path mapOut;
+
+  @Option(names = "--self", paramLabel = "ID", defaultValue = "self",
+      description = "Map node id of this machine, where every trace starts (default: ${DEFAULT-VALUE}).")
+  String self;
+
   @Parameters(paramLabel = "TARGET", arity = "1..*",
       description = "IP addresses or host names to trace.")
   List<String> targets;
@@ -109,10 +120,24 @@ public final class TopoDiscoverCommand implements Callable<Integer> {
           dnsConfig);
       List<TargetReport> reports =
           new PathDiscovery(runner, dnsDiscovery).discoverAll(targets).join();
+      if (mapOut != null) {
+        writeMap(reports);
+      }
       var out = spec.commandLine().getOut();
       out.println(DiscoveryJson.of(reports).toPrettyString());
       out.flush();
       return reports.stream().anyMatch(r -> r.error().isPresent()) ? EXIT_TRACE_FAILED : 0;
+    }
+  }
+
+  private void writeMap(List<TargetReport> reports) {
+    Clock clock = Clock.systemUTC();
+    TopologyMap map = new TopologyMap(MapConfig.defaults(), clock);
+    reports.forEach(r -> TraceEdges.record(map, r, self, "local", clock.instant()));
+    try {
+      java.nio.file.Files.writeString(mapOut, MapJson.write(map.snapshot()).toPrettyString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("could not write --map-out " + mapOut, e);
     }
   }
 }
