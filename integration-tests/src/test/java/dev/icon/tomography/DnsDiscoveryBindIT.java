@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.identity.PrivateKey;
+import dev.icon.testing.BindServer;
 import dev.icon.tomography.dns.CachingDnsResolver;
 import dev.icon.tomography.dns.DnsAnswer;
 import dev.icon.tomography.dns.DnsConfig;

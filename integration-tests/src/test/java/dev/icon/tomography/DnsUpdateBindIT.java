@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.identity.PrivateKey;
 import dev.icon.overlay.multiaddr.Multiaddr;
+import dev.icon.testing.BindServer;
 import dev.icon.tomography.dns.DnsConfig;
 import dev.icon.tomography.dns.DnsDiscovery;
 import dev.icon.tomography.dns.DnsStatus;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.identity.PrivateKey;
+import dev.icon.testing.BindServer;
 import dev.icon.testing.Prerequisites;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

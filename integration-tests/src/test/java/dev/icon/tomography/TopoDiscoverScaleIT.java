@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.icon.testing.BindServer;
 import dev.icon.testing.Prerequisites;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
