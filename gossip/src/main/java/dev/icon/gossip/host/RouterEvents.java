@@ -4,6 +4,7 @@ import dev.icon.gossip.core.GossipRouter;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.proto.libp2p.pubsub.RPC;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -12,7 +13,8 @@ import java.util.function.Supplier;
  * task runs, so it may be created after this object). Inbound RPCs waiting for the router are
  * bounded by {@link #MAX_QUEUED_RPCS}: beyond it an RPC is dropped and counted in
  * {@code rpc.dropped}, so peers sending faster than the router works cannot grow memory without
- * limit. Peer up/down events are never dropped. Thread-safe.
+ * limit. The RPCs of one read are one router task. Peer up/down events are never dropped.
+ * Thread-safe (callers for one stream are serial; the bound is approximate across streams).
  */
 final class RouterEvents implements PeerEvents {
   /** Inbound RPCs queued for the router thread at most. */
@@ -40,14 +42,27 @@ final class RouterEvents implements PeerEvents {
 
   @Override
   public void rpc(PeerId peer, RPC rpc) {
-    if (queued.incrementAndGet() > MAX_QUEUED_RPCS) {
-      queued.decrementAndGet();
-      metrics.rpcsDropped.increment();
+    rpcs(peer, List.of(rpc));
+  }
+
+  /** Queues the RPCs of one read as one router task; those beyond the bound are dropped. */
+  @Override
+  public void rpcs(PeerId peer, List<RPC> rpcs) {
+    int room = MAX_QUEUED_RPCS - queued.get();
+    int take = Math.max(0, Math.min(room, rpcs.size()));
+    if (take < rpcs.size()) {
+      metrics.rpcsDropped.increment(rpcs.size() - take);
+    }
+    if (take == 0) {
       return;
     }
+    List<RPC> batch = take == rpcs.size() ? rpcs : rpcs.subList(0, take);
+    queued.addAndGet(take);
     loop.execute(() -> {
-      queued.decrementAndGet();
-      router.get().handleRpc(peer, rpc);
+      for (RPC r : batch) {
+        queued.decrementAndGet();
+        router.get().handleRpc(peer, r);
+      }
     });
   }
 }
