@@ -6,6 +6,7 @@ import dev.icon.proto.libp2p.pubsub.RPC;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -23,11 +24,19 @@ final class RouterEvents implements PeerEvents {
   private final Supplier<GossipRouter> router;
   private final GossipMetrics metrics;
   private final AtomicInteger queued = new AtomicInteger();
+  private final Consumer<PeerId> beforePeerRemoved;
 
   RouterEvents(RouterLoop loop, Supplier<GossipRouter> router, GossipMetrics metrics) {
+    this(loop, router, metrics, p -> { });
+  }
+
+  /** As above; {@code beforePeerRemoved} runs on the router loop just before a peer is removed. */
+  RouterEvents(RouterLoop loop, Supplier<GossipRouter> router, GossipMetrics metrics,
+      Consumer<PeerId> beforePeerRemoved) {
     this.loop = loop;
     this.router = router;
     this.metrics = metrics;
+    this.beforePeerRemoved = beforePeerRemoved;
   }
 
   @Override
@@ -37,7 +46,10 @@ final class RouterEvents implements PeerEvents {
 
   @Override
   public void peerDown(PeerId peer) {
-    loop.execute(() -> router.get().removePeer(peer));
+    loop.execute(() -> {
+      beforePeerRemoved.accept(peer);
+      router.get().removePeer(peer);
+    });
   }
 
   @Override
