@@ -43,8 +43,15 @@ public final class BindServer implements AutoCloseable {
 
   /** A server on 127.0.0.1 and a free port, in this network namespace. */
   public static BindServer onLoopback(Map<String, String> zones) throws IOException {
+    return onLoopback(zones, "", "");
+  }
+
+  /** A server on 127.0.0.1 and a free port, with extra configuration (see {@link #start}). */
+  public static BindServer onLoopback(Map<String, String> zones, String extraConf, String zoneOptions)
+      throws IOException {
     InetAddress lo = InetAddress.getByName("127.0.0.1");
-    return start(List.of(), new InetSocketAddress(lo, freePort(lo)), zones);
+    return start(List.of(), new InetSocketAddress(lo, freePort(lo)), zones, extraConf,
+        zoneOptions);
   }
 
   /**
@@ -53,6 +60,15 @@ public final class BindServer implements AutoCloseable {
    */
   public static BindServer start(List<String> prefix, InetSocketAddress address, Map<String, String> zones)
       throws IOException {
+    return start(prefix, address, zones, "", "");
+  }
+
+  /**
+   * As {@link #start(List, InetSocketAddress, Map)}, adding {@code extraConf} to named.conf (e.g. a
+   * {@code key} clause) and {@code zoneOptions} inside every zone (e.g. {@code allow-update}).
+   */
+  public static BindServer start(List<String> prefix, InetSocketAddress address, Map<String, String> zones,
+      String extraConf, String zoneOptions) throws IOException {
     Path named = Prerequisites.requireBinary("named");
     Path dir = Files.createTempDirectory("icon-bind-");
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -65,7 +81,7 @@ public final class BindServer implements AutoCloseable {
         .append("  pid-file \"").append(dir).append("/named.pid\";\n")
         .append("  session-keyfile \"").append(dir).append("/session.key\";\n")
         .append("  recursion no;\n  dnssec-validation no;\n  allow-query { any; };\n")
-        .append("};\ncontrols { };\n");
+        .append("};\ncontrols { };\n").append(extraConf).append('\n');
     Map<String, Path> files = new LinkedHashMap<>();
     int i = 0;
     for (Map.Entry<String, String> z : zones.entrySet()) {
@@ -73,7 +89,7 @@ public final class BindServer implements AutoCloseable {
       Files.writeString(file, z.getValue());
       files.put(z.getKey(), file);
       conf.append("zone \"").append(z.getKey()).append("\" { type primary; file \"")
-          .append(file).append("\"; };\n");
+          .append(file).append("\"; ").append(zoneOptions).append(" };\n");
     }
     Path confFile = dir.resolve("named.conf");
     Files.writeString(confFile, conf);
