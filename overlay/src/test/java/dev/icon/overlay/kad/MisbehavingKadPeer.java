@@ -60,13 +60,16 @@ final class MisbehavingKadPeer implements StreamHandler {
     this.random = new Random(seed);
   }
 
-  /** Requests received so far. */
+  /** Streams opened to this peer so far (each carries one request). */
   int requests() {
     return requests.get();
   }
 
   @Override
   public void handle(Stream stream) {
+    // Counted on open: a lookup that ends through an honest peer first may reset this stream
+    // before its request is read, and the peer was asked all the same.
+    requests.incrementAndGet();
     ByteArrayOutputStream buffered = new ByteArrayOutputStream();
     stream.onData(data -> {
       byte[] chunk = new byte[data.remaining()];
@@ -75,7 +78,6 @@ final class MisbehavingKadPeer implements StreamHandler {
       Message request = parse(buffered.toByteArray());
       if (request != null) {
         buffered.reset();
-        requests.incrementAndGet();
         answer(stream, request);
       }
     });
