@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.icon.overlay.api.HostConfig;
 import dev.icon.overlay.identity.PeerId;
+import dev.icon.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

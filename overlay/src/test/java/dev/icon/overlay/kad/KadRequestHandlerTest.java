@@ -7,6 +7,7 @@ import com.google.protobuf.ByteString;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.identity.PrivateKey;
 import dev.icon.proto.libp2p.kad.Message;
+import dev.icon.testing.MutableClock;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ class KadRequestHandlerTest {
   private static final ByteString ADDR = ByteString.copyFrom(new byte[] {4, 127, 0, 0, 1});
 
   private final Random random = new Random(9);
-  private final TestPeers.ManualClock clock =
-      new TestPeers.ManualClock(Instant.parse("2026-05-01T00:00:00Z"));
+  private final MutableClock clock =
+      new MutableClock(Instant.parse("2026-05-01T00:00:00Z"));
   private final KadConfig config = KadConfig.forTests();
   private final PeerId self = TestPeers.random(random);
   private final RoutingTable table =

@@ -7,6 +7,7 @@ import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.identity.PrivateKey;
 import dev.icon.proto.libp2p.kad.Message;
 import dev.icon.proto.libp2p.kad.Record;
+import dev.icon.testing.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +21,8 @@ class LookupHandlersTest {
   private static final ByteString ADDR = ByteString.copyFrom(new byte[] {4, 127, 0, 0, 1});
 
   private final Random random = new Random(21);
-  private final TestPeers.ManualClock clock =
-      new TestPeers.ManualClock(Instant.parse("2026-07-01T00:00:00Z"));
+  private final MutableClock clock =
+      new MutableClock(Instant.parse("2026-07-01T00:00:00Z"));
   private final RecordValidators validators =
       RecordValidators.defaults(KadConfig.defaults(), clock);
   private final PrivateKey owner = PrivateKey.generateEd25519(new SecureRandom(new byte[] {4}));

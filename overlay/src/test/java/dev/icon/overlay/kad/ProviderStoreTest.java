@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import dev.icon.overlay.identity.PeerId;
+import dev.icon.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class ProviderStoreTest {
 
   private final Random random = new Random(3);
-  private final TestPeers.ManualClock clock =
-      new TestPeers.ManualClock(Instant.parse("2026-03-01T00:00:00Z"));
+  private final MutableClock clock =
+      new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
   private final KadConfig config = KadConfig.forTests().toBuilder()
       .maxProvidersPerKey(3).maxProviderRecords(5).maxProviderAddrs(2).build();
   private final ProviderStore store = new ProviderStore(config, clock);

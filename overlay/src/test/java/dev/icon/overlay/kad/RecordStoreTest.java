@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.icon.overlay.identity.PrivateKey;
+import dev.icon.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /** {@link RecordStore}: validation, best-record selection, age, expiry, bounds. */
 class RecordStoreTest {
 
-  private final TestPeers.ManualClock clock =
-      new TestPeers.ManualClock(Instant.parse("2026-04-01T00:00:00Z"));
+  private final MutableClock clock =
+      new MutableClock(Instant.parse("2026-04-01T00:00:00Z"));
   private final KadConfig config = KadConfig.forTests().toBuilder().maxRecords(2).build();
   private final RecordStore store =
       new RecordStore(config, RecordValidators.defaults(config, clock), clock);

@@ -7,6 +7,7 @@ import com.google.protobuf.ByteString;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.identity.PrivateKey;
 import dev.icon.proto.libp2p.kad.IconRecord;
+import dev.icon.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -25,7 +26,7 @@ class RecordValidatorsTest {
 
   private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
-  private final TestPeers.ManualClock clock = new TestPeers.ManualClock(NOW);
+  private final MutableClock clock = new MutableClock(NOW);
   private final RecordValidators validators = RecordValidators.defaults(KadConfig.defaults(), clock);
   private final PrivateKey alice = PrivateKey.generateEd25519(seeded(1));
   private final PrivateKey mallory = PrivateKey.generateEd25519(seeded(2));

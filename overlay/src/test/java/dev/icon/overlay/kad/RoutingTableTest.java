@@ -3,6 +3,7 @@ package dev.icon.overlay.kad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.icon.overlay.identity.PeerId;
+import dev.icon.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class RoutingTableTest {
 
   private final Random random = new Random(7);
   private final PeerId self = TestPeers.random(random);
-  private final TestPeers.ManualClock clock = new TestPeers.ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final Map<PeerId, CompletableFuture<Boolean>> checks = new HashMap<>();
   private final List<PeerId> asked = new ArrayList<>();
   private final LivenessCheck pending = peer -> {

@@ -1,11 +1,6 @@
 package dev.icon.overlay.kad;
 
 import dev.icon.overlay.identity.PeerId;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Random;
 
 /** Seeded peer ids and a hand-driven clock for the kad tests. */
@@ -27,31 +22,4 @@ final class TestPeers {
     return PeerId.fromBytes(RefreshTargets.keyForBucket(KadKey.of(self), cpl, random));
   }
 
-  /** A clock that moves only when told. */
-  static final class ManualClock extends Clock {
-    private Instant now;
-
-    ManualClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

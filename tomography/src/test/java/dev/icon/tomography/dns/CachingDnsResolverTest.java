@@ -2,7 +2,7 @@ package dev.icon.tomography.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.icon.tomography.testing.MutableClock;
+import dev.icon.testing.MutableClock;
 import dev.icon.tomography.testing.ZoneResolver;
 import java.net.InetSocketAddress;
 import java.time.Duration;

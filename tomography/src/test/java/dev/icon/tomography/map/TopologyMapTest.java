@@ -2,7 +2,7 @@ package dev.icon.tomography.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.icon.tomography.testing.MutableClock;
+import dev.icon.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

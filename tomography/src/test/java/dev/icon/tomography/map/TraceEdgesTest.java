@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.icon.tomography.discovery.DiscoveredHop;
 import dev.icon.tomography.discovery.TargetReport;
-import dev.icon.tomography.testing.MutableClock;
+import dev.icon.testing.MutableClock;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;

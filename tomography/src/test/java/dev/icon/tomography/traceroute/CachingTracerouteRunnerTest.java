@@ -3,7 +3,7 @@ package dev.icon.tomography.traceroute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.icon.tomography.testing.MutableClock;
+import dev.icon.testing.MutableClock;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
