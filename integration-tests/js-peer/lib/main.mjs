@@ -38,6 +38,7 @@ export async function main (argv) {
   const node = await createNode({
     listen: opts.listen,
     privateKey,
+    connectionMonitor: opts.connectionMonitor,
     pubsub: opts.gossip ? gossipsubService(opts) : undefined
   })
   const finalReports = []
