@@ -35,7 +35,7 @@ gossipsub (on when any of these is given):
   --load-count N                 messages to send (default 1000)
   --load-rate MSGS_PER_SEC       offered rate (default 100)
   --load-size BYTES              payload size, at least 16 (default 1024)
-  --load-receive TOPIC           load receiver: prints one load-summary at shutdown
+  --load-receive TOPIC           load receiver: prints one load-summary at shutdown and one on each SIGHUP
   --gossip-d N                   mesh degree D (Dlo, Dhi, Dscore, Dout derived from it)
   --flood-publish true|false     flood our own messages to all topic peers (default true)
   --allow-publish-to-zero-peers  publishing with nobody to send to succeeds (recipients 0)
