@@ -33,9 +33,11 @@ final class GossipReport {
 
   static void printStep(LoadStep s, double maxP99) {
     System.out.printf("%-5s %-7s offered %8.0f/s  sent %6d in %6.2f s (%8.0f/s)  delivered %7.3f%%"
-        + "  p50 %8.2f ms  p99 %8.2f ms  max %8.2f ms  cpu %6.0f us/msg (%.2f cores)  %s%s%n",
+        + "  p50 %8.2f ms  p99 %8.2f ms  max %8.2f ms  cpu %6.0f us/msg (receivers %6.0f, %.2f"
+        + " cores)  %s%s%n",
         s.impl(), s.topology(), s.offeredRate(), s.published(), s.seconds(), s.achievedRate(),
-        100 * s.delivered(), s.p50(), s.p99(), s.max(), s.cpuMicrosPerMessage(), s.coresBusy(),
+        100 * s.delivered(), s.p50(), s.p99(), s.max(), s.cpuMicrosPerMessage(),
+        s.receiverCpuMicrosPerMessage(), s.coresBusy(),
         s.sustains(maxP99) ? "sustained" : "NOT sustained",
         s.failed() > 0 ? "  (" + s.failed() + " publishes refused)" : "");
   }

@@ -19,10 +19,18 @@ import java.util.List;
  * @param summaries every receiver's {@code load-summary}
  * @param cpuSeconds CPU time all peers of the step used from {@code load-start} to the end of
  *     the drain
+ * @param receiverCpuSeconds the part of {@code cpuSeconds} the receivers used (the rest is the
+ *     publisher's, a fresh process that may still be compiling)
  * @param wallSeconds the wall-clock time of that same window
  */
 record LoadStep(String impl, String topology, double offeredRate, int count, int published,
-    int failed, double seconds, List<JsonNode> summaries, double cpuSeconds, double wallSeconds) {
+    int failed, double seconds, List<JsonNode> summaries, double cpuSeconds,
+    double receiverCpuSeconds, double wallSeconds) {
+
+  /** The receivers' CPU time per published message, in microseconds. */
+  double receiverCpuMicrosPerMessage() {
+    return published > 0 ? 1e6 * receiverCpuSeconds / published : Double.NaN;
+  }
 
   /** Network-wide CPU time per published message, in microseconds. */
   double cpuMicrosPerMessage() {
