@@ -142,13 +142,20 @@ public final class GossipBench {
               System.out.printf("%-5s %-7s network warmed up: every receiver got at least %d of"
                   + " %d messages%n", impls.get(k).impl(), t.name(), got, netWarmup);
             }
-            double rate = search.nextRate();
-            int count = (int) Math.max(100, Math.round(rate * seconds));
-            int pubWarmup = Math.max(minWarmup, (int) Math.round(rate * warmup));
-            LoadStep step = networks.get(k).step(rate, count, pubWarmup, publishDelay, drain);
-            report.add(step);
-            GossipReport.printStep(step, maxP99);
-            search.record(step.sustains(maxP99));
+            search.record(step(networks.get(k), search.nextRate(), seconds, warmup, minWarmup,
+                publishDelay, drain, maxP99, report).sustains(maxP99));
+          }
+        }
+        // p99 at equal offered load: every implementation also runs at the highest rate the
+        // slowest one sustained, unless its search already did.
+        double common = Double.POSITIVE_INFINITY;
+        for (LoadPeers impl : impls) {
+          common = Math.min(common, report.highestSustainedOffer(impl.impl(), t.name()));
+        }
+        for (int k = 0; k < impls.size() && common > 0 && !Double.isInfinite(common); k++) {
+          if (networks.get(k) != null && !report.ran(impls.get(k).impl(), t.name(), common)) {
+            step(networks.get(k), common, seconds, warmup, minWarmup, publishDelay, drain, maxP99,
+                report);
           }
         }
       } finally {
@@ -163,6 +170,18 @@ public final class GossipBench {
       jmh(root, logs, newest, report);
     }
     report.print();
+  }
+
+  /** Runs, records and prints one step. */
+  private static LoadStep step(LoadNetwork network, double rate, double seconds, double warmup,
+      int minWarmup, int publishDelay, int drain, double maxP99, GossipReport report)
+      throws Exception {
+    int count = (int) Math.max(100, Math.round(rate * seconds));
+    int pubWarmup = Math.max(minWarmup, (int) Math.round(rate * warmup));
+    LoadStep step = network.step(rate, count, pubWarmup, publishDelay, drain);
+    report.add(step);
+    GossipReport.printStep(step, maxP99);
+    return step;
   }
 
   private static Topology topology(String name) {

@@ -68,6 +68,18 @@ final class GossipReport {
     }
   }
 
+  /** The highest offered rate {@code impl} sustained on {@code topology}; 0 when none. */
+  double highestSustainedOffer(String impl, String topology) {
+    LoadStep s = sustained(impl, topology);
+    return s == null ? 0 : s.offeredRate();
+  }
+
+  /** Whether {@code impl} already ran a step at {@code rate} on {@code topology}. */
+  boolean ran(String impl, String topology, double rate) {
+    return steps.stream().anyMatch(s -> s.impl().equals(impl) && s.topology().equals(topology)
+        && s.offeredRate() == rate);
+  }
+
   /** The step with the highest achieved rate among those that sustained their rate. */
   private LoadStep sustained(String impl, String topology) {
     LoadStep best = null;
