@@ -1,6 +1,7 @@
 // Command-line parsing for peer.mjs. Mirrors the options of the Java `./icon peer` command.
 // Any problem here is a usage error (exit code 2), reported before libp2p is started.
 import { multiaddr } from '@multiformats/multiaddr'
+import { peerIdFromString } from '@libp2p/peer-id'
 import { LOAD_HEADER_BYTES } from './load.mjs'
 
 export const USAGE = `usage: node peer.mjs [options]
@@ -41,6 +42,14 @@ gossipsub (on when any of these is given):
   --allow-publish-to-zero-peers  publishing with nobody to send to succeeds (recipients 0)
   --msg-id pubkey-seqno|from-seqno   message-id function (default pubkey-seqno, js and ICON default)
   --gossip-stats                 print gossip-stats (IHAVE/IWANT/GRAFT/PRUNE per peer) at shutdown
+Kademlia DHT (/ipfs/kad/1.0.0; client mode unless --dht; key text as in README.md):
+  --dht                          serve the DHT (server mode)
+  --bootstrap MULTIADDR...       dial these DHT peers and wait for a routing-table entry
+  --put KEY=VALUE...             sign VALUE as our /icon/<our id>/<name> record (KEY: NAME or that key) and put it
+  --provide KEY...               announce us as a provider of KEY (a CID, or text hashed to sha2-256)
+  --get KEY...                   get the record /icon/<peer id>/<name> or /pk/<peer id>
+  --find-providers KEY...        find providers of KEY
+  --find-peer PEERID...          find a peer's addresses
   --exit-when-done               exit once every requested action has finished
   --duration SECONDS             exit after this long
   --action-timeout SECONDS       limit for each single action (default 60)
@@ -95,8 +104,18 @@ const SPEC = {
   '--allow-publish-to-zero-peers': { key: 'allowPublishToZeroPeers', kind: 'flag' },
   '--msg-id': { key: 'msgId', kind: 'value', type: 'msgId' },
   '--gossip-stats': { key: 'gossipStats', kind: 'flag' },
+  '--dht': { key: 'dht', kind: 'flag' },
+  '--bootstrap': { key: 'bootstrap', kind: 'list', type: 'multiaddr' },
+  '--put': { key: 'put', kind: 'list', type: 'putSpec' },
+  '--provide': { key: 'provide', kind: 'list', type: 'dhtKey' },
+  '--get': { key: 'get', kind: 'list', type: 'recordKey' },
+  '--find-providers': { key: 'findProviders', kind: 'list', type: 'dhtKey' },
+  '--find-peer': { key: 'findPeer', kind: 'list', type: 'peerId' },
   '--help': { key: 'help', kind: 'flag' }
 }
+
+/** Options that turn the DHT on (in client mode unless --dht). */
+const DHT_OPTIONS = ['--dht', '--bootstrap', '--put', '--provide', '--get', '--find-providers', '--find-peer']
 
 /** Options that turn gossipsub on. */
 const GOSSIP_OPTIONS = ['--subscribe', '--publish', '--load-publish', '--load-receive', '--gossip-d',
@@ -116,6 +135,26 @@ const CONVERT = {
     const eq = v.indexOf('=')
     if (eq < 1) throw new UsageError(`${name}: expected TOPIC=TEXT: ${v}`)
     return { topic: v.slice(0, eq), text: v.slice(eq + 1) }
+  },
+  putSpec: (v, name) => {
+    const eq = v.indexOf('=')
+    if (eq < 1) throw new UsageError(`${name}: expected KEY=VALUE: ${v}`)
+    return { key: v.slice(0, eq), value: v.slice(eq + 1) }
+  },
+  dhtKey: (v, name) => {
+    if (v === '') throw new UsageError(`${name}: key must not be empty`)
+    return v
+  },
+  recordKey: (v, name) => {
+    if (!/^\/(icon\/[^/]+\/.+|pk\/[^/]+)$/.test(v)) throw new UsageError(`${name}: expected /icon/<peer id>/<name> or /pk/<peer id>: ${v}`)
+    return v
+  },
+  peerId: (v, name) => {
+    try {
+      return peerIdFromString(v).toString()
+    } catch (err) {
+      throw new UsageError(`${name}: not a peer id: ${v} (${err.message})`)
+    }
   },
   boolean: (v, name) => {
     if (v !== 'true' && v !== 'false') throw new UsageError(`${name}: expected true or false: ${v}`)
@@ -170,7 +209,10 @@ const isOption = (token) => token.startsWith('--')
 
 /** Parses argv (without node and script) into an options object; throws UsageError. */
 export function parseArgs (argv) {
-  const raw = { listen: [], dial: [], echoProtocols: [], registerAfter: [], subscribe: [], publish: [] }
+  const raw = {
+    listen: [], dial: [], echoProtocols: [], registerAfter: [], subscribe: [], publish: [],
+    bootstrap: [], put: [], provide: [], get: [], findProviders: [], findPeer: []
+  }
   const seen = new Set()
   for (let i = 0; i < argv.length;) {
     const name = argv[i++]
@@ -260,6 +302,14 @@ function validate (raw, seen) {
     allowPublishToZeroPeers: raw.allowPublishToZeroPeers === true,
     msgId: raw.msgId ?? 'pubkey-seqno',
     gossipStats: raw.gossipStats === true,
+    dht: DHT_OPTIONS.some(o => seen.has(o)),
+    dhtServer: raw.dht === true,
+    bootstrap: raw.bootstrap,
+    put: raw.put,
+    provide: raw.provide,
+    get: raw.get,
+    findProviders: raw.findProviders,
+    findPeer: raw.findPeer,
     actionTimeoutMs: (raw.actionTimeout ?? 60) * 1000
   }
 }

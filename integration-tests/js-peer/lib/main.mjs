@@ -2,6 +2,7 @@
 // order, and exit with 0 (all actions succeeded), 1 (fatal), 2 (usage) or 3 (an action failed).
 import { setMaxListeners } from 'node:events'
 import { parseArgs, UsageError, USAGE } from './args.mjs'
+import { dhtService, runDhtActions } from './dht.mjs'
 import { echoHandler, echoSend, ECHO_HANDLER_OPTIONS } from './echo.mjs'
 import { emit, emitError } from './events.mjs'
 import { gossipsubService, startGossip } from './gossip.mjs'
@@ -39,7 +40,8 @@ export async function main (argv) {
     listen: opts.listen,
     privateKey,
     connectionMonitor: opts.connectionMonitor,
-    pubsub: opts.gossip ? gossipsubService(opts) : undefined
+    pubsub: opts.gossip ? gossipsubService(opts) : undefined,
+    dht: opts.dht ? dhtService(opts) : undefined
   })
   const finalReports = []
   const shutdown = installShutdown(node, finalReports)
@@ -66,7 +68,9 @@ export async function main (argv) {
   let dialsDone
   const dialed = new Promise(resolve => { dialsDone = resolve })
   if (pubsub != null) timers.push(...startGossip(pubsub, opts, runner, finalReports, dialed))
-  const done = Promise.all([runActions(node, opts, runner, dialsDone), ...timers])
+  const actions = runActions(node, opts, runner, dialsDone)
+    .then(() => opts.dht ? runDhtActions(node, privateKey, opts, runner) : undefined)
+  const done = Promise.all([actions, ...timers])
   const exitCode = () => runner.failed ? EXIT_ACTION_FAILED : EXIT_OK
 
   if (opts.durationMs != null) {

@@ -9,10 +9,11 @@ import { createLibp2p } from 'libp2p'
 
 /**
  * Creates (without starting) a node listening on `listen` (Multiaddr[]) with `privateKey`; with
- * `pubsub` (a service factory such as gossipsubService(opts)) it runs as `node.services.pubsub`.
- * `connectionMonitor: false` turns off libp2p's connection monitor (default on, as in js-libp2p).
+ * `pubsub` (a service factory such as gossipsubService(opts)) it runs as `node.services.pubsub`;
+ * with `dht` (dhtService(opts)) as `node.services.dht`. `connectionMonitor: false` turns off
+ * libp2p's connection monitor (default on, as in js-libp2p).
  */
-export function createNode ({ listen, privateKey, pubsub, connectionMonitor = true }) {
+export function createNode ({ listen, privateKey, pubsub, dht, connectionMonitor = true }) {
   return createLibp2p({
     start: false,
     privateKey,
@@ -47,7 +48,8 @@ export function createNode ({ listen, privateKey, pubsub, connectionMonitor = tr
       identify: identify(), // runs on every new connection
       identifyPush: identifyPush(), // pushes when our protocols or addresses change (1 s debounce)
       ping: ping(), // serves /ipfs/ping/1.0.0
-      ...(pubsub != null ? { pubsub } : {}) // /meshsub/1.2.0, 1.1.0, 1.0.0 and /floodsub/1.0.0
+      ...(pubsub != null ? { pubsub } : {}), // /meshsub/1.2.0, 1.1.0, 1.0.0 and /floodsub/1.0.0
+      ...(dht != null ? { dht } : {}) // /ipfs/kad/1.0.0 (needs the ping service above)
     }
   })
 }

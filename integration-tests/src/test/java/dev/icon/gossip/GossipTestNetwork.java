@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
@@ -218,6 +219,17 @@ final class GossipTestNetwork implements AutoCloseable {
    */
   int publishUntil(int from, int to, int size, int perSecond, List<Node> publishers,
       BooleanSupplier stop) throws InterruptedException {
+    return publishUntil(from, to, size, perSecond, publishers, stop, null, 0);
+  }
+
+  /**
+   * As {@link #publishUntil(int, int, int, int, List, BooleanSupplier)}; with a {@code window},
+   * each publish first takes {@code permitsPerMessage} permits from it (the caller releases them,
+   * e.g. one per delivery), so the offered load never runs further ahead of delivery than the
+   * window allows.
+   */
+  int publishUntil(int from, int to, int size, int perSecond, List<Node> publishers,
+      BooleanSupplier stop, Semaphore window, int permitsPerMessage) throws InterruptedException {
     SplittableRandom pick = random.split();
     long start = System.nanoTime();
     List<CompletableFuture<?>> pending = new ArrayList<>();
@@ -227,6 +239,9 @@ final class GossipTestNetwork implements AutoCloseable {
       long wait = due - System.nanoTime();
       if (wait > 0) {
         TimeUnit.NANOSECONDS.sleep(wait); // pacing the offered load, not waiting for a condition
+      }
+      if (window != null) {
+        window.acquire(permitsPerMessage);
       }
       Node n = publishers == null ? randomAlive()
           : publishers.get(pick.nextInt(publishers.size()));

@@ -109,6 +109,11 @@ public final class PeerProcess implements AutoCloseable {
    * rebuilding (the reactor has packaged icon-node before integration tests run).
    */
   public static PeerProcess startIcon(String... args) {
+    return startIcon(java.util.Map.of(), args);
+  }
+
+  /** As {@link #startIcon(String...)} with extra environment variables (e.g. {@code ICON_JAVA_OPTS}). */
+  public static PeerProcess startIcon(java.util.Map<String, String> env, String... args) {
     Path root = dev.icon.testing.RepositoryRoot.find();
     List<String> command = new ArrayList<>();
     command.add(root.resolve("icon").toString());
@@ -117,6 +122,7 @@ public final class PeerProcess implements AutoCloseable {
     try {
       ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
       pb.environment().put("ICON_SKIP_BUILD", "1");
+      pb.environment().putAll(env);
       Process process = pb.start();
       process.getOutputStream().close();
       return new PeerProcess(List.copyOf(command), process).startReaders();

@@ -57,6 +57,7 @@ public final class HostPubSub implements PubSub {
   private final GossipRouter router;
   private final OwnPublisher publisher;
   private final DirectPeers direct;
+  private final MeshRedial redial;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Object subscriptionLock = new Object();
   private volatile ScheduledFuture<?> heartbeat;
@@ -82,8 +83,9 @@ public final class HostPubSub implements PubSub {
     this.validators = new TopicValidators(s.validationTimeout());
     this.listeners = new ListenerBridge(metrics);
     int maxRpc = config.maxMessageSize() + RPC_ENVELOPE;
+    this.redial = new MeshRedial(host, loop);
     this.streams = new PubsubStreams(host, protocols, maxRpc, MAX_QUEUED_BYTES_PER_PEER, metrics,
-        new RouterEvents(loop, this::router, metrics), loop);
+        new RouterEvents(loop, this::router, metrics, this::peerRemoving), loop);
     PxConnector px = new PxConnector(host, config.dHigh(), t -> routerTopicPeers(t));
     this.router = new GossipRouter(key, options, streams, handlers,
         new GossipRouterHooks(listeners, validators, px, loop));
@@ -148,6 +150,14 @@ public final class HostPubSub implements PubSub {
 
   private GossipRouter router() {
     return router;
+  }
+
+  /** Router thread: a peer whose connections are gone is about to leave the router. */
+  private void peerRemoving(PeerId peer) {
+    if (!closed.get() && handlers.topics().stream()
+        .anyMatch(t -> router.meshPeers(t).contains(peer))) {
+      redial.lost(peer);
+    }
   }
 
   private int routerTopicPeers(String topic) {
@@ -256,9 +266,11 @@ public final class HostPubSub implements PubSub {
       heartbeat.cancel(false);
     }
     if (loop.inLoop()) {
+      redial.close();
       left.forEach(router::unsubscribe); // closed from a handler or listener
     } else {
       CompletableFuture<Void> unsubscribed = loop.call(() -> {
+        redial.close();
         left.forEach(router::unsubscribe);
         return null;
       });

@@ -3,7 +3,10 @@ package dev.icon.gossip.host;
 import dev.icon.gossip.wire.GossipWireException;
 import dev.icon.overlay.api.Stream;
 import dev.icon.overlay.api.StreamReader;
+import dev.icon.proto.libp2p.pubsub.RPC;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +40,18 @@ final class InboundRpcReader implements StreamReader {
       return;
     }
     try {
-      for (RpcFrameDecoder.Frame f : decoder.feed(data)) {
+      List<RpcFrameDecoder.Frame> frames = decoder.feed(data);
+      if (frames.isEmpty()) {
+        return;
+      }
+      List<RPC> rpcs = new ArrayList<>(frames.size());
+      for (RpcFrameDecoder.Frame f : frames) {
         metrics.rpcsIn.increment();
         metrics.control.count(stream.remotePeer(), f.rpc(), false);
         metrics.bytesIn.increment(f.wireBytes());
-        events.rpc(stream.remotePeer(), f.rpc());
+        rpcs.add(f.rpc());
       }
+      events.rpcs(stream.remotePeer(), rpcs); // one router task per read, not per RPC
     } catch (GossipWireException e) {
       failed = true;
       metrics.framesMalformed.increment();

@@ -3,6 +3,7 @@ package dev.icon.gossip.host;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.proto.libp2p.pubsub.RPC;
 import java.net.InetAddress;
+import java.util.List;
 
 /**
  * What {@link PubsubStreams} reports to the router side. Called on Netty event loops; the
@@ -18,4 +19,11 @@ interface PeerEvents {
 
   /** An RPC arrived from {@code peer}. */
   void rpc(PeerId peer, RPC rpc);
+
+  /** Several RPCs arrived from {@code peer} in one read, in order; by default one by one. */
+  default void rpcs(PeerId peer, List<RPC> rpcs) {
+    for (RPC r : rpcs) {
+      rpc(peer, r);
+    }
+  }
 }

@@ -6,8 +6,15 @@ import java.util.ArrayDeque;
 /**
  * One peer's outbound side: a bounded queue of encoded frames written, in order, on our single
  * outbound pubsub stream to it. Frames queue while the stream is being (re)opened; writes go out in
- * bursts of at most {@link #WRITE_BURST} bytes, each after {@link Stream#writable()} answered. The bound counts bytes queued plus bytes handed to the stream whose
- * write has not completed; a frame that would pass it is dropped and counted.
+ * bursts of at most {@link #WRITE_BURST} bytes, each after {@link Stream#writable()} answered. The
+ * bound counts bytes queued plus bytes handed to the stream whose write has not completed; a frame
+ * that would pass it is dropped and counted.
+ *
+ * <p>Coalescing: at most one write is in flight on the stream. Frames queued meanwhile go out
+ * together as ONE write (up to {@link #MAX_BATCH} bytes) when it completes, so a busy peer link
+ * costs one event-loop task, one Yamux frame, one Noise message and one syscall per batch instead
+ * of per RPC; an idle link still writes each frame at once. (Without this, 100 in-JVM nodes at
+ * 200 msg/s spent their two cores on per-RPC write overhead and fell minutes behind.)
  *
  * <p>Threading: thread-safe (one lock per peer); {@link #enqueue} is called on the router thread,
  * completions arrive on the stream's event loop.
@@ -17,7 +24,10 @@ final class PeerOutbound {
   private final GossipMetrics metrics;
   /** Bytes written after a writability check before the stream is asked again. */
   static final int WRITE_BURST = 256 * 1024;
+  /** Largest coalesced write: one Yamux data frame at the default {@code maxSendFrame}. */
+  static final int MAX_BATCH = 64 * 1024;
   private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+  private boolean writing; // a write was handed to the stream and has not completed
   private long burst = WRITE_BURST; // bytes written since the last writable() answer
   private long pendingBytes;
   private Stream stream;
@@ -49,6 +59,7 @@ final class PeerOutbound {
       if (!closed) {
         this.stream = s;
         this.waitingForWritable = false;
+        this.writing = false;
         this.burst = WRITE_BURST;
         drain();
         return;
@@ -89,7 +100,7 @@ final class PeerOutbound {
   }
 
   private void drain() {
-    while (stream != null && !waitingForWritable && !queue.isEmpty()) {
+    while (stream != null && !waitingForWritable && !writing && !queue.isEmpty()) {
       if (burst >= WRITE_BURST) {
         // Stream.writable() answers asynchronously: wait for it, then write a burst.
         waitingForWritable = true;
@@ -97,10 +108,39 @@ final class PeerOutbound {
         stream.writable().whenComplete((v, e) -> resume(s));
         return;
       }
-      byte[] frame = queue.poll();
-      burst += frame.length;
-      stream.write(frame).whenComplete((v, e) -> written(frame.length));
+      byte[] batch = takeBatch();
+      burst += batch.length;
+      writing = true;
+      Stream s = stream;
+      // may complete inline (on the event loop), which re-enters drain() for the next batch
+      s.write(batch).whenComplete((v, e) -> written(s, batch.length));
     }
+  }
+
+  /** Removes the head frame and as many following ones as fit in {@link #MAX_BATCH}, joined. */
+  private byte[] takeBatch() {
+    byte[] first = queue.poll();
+    int total = first.length;
+    int count = 1;
+    for (byte[] next : queue) {
+      if (total + next.length > MAX_BATCH) {
+        break;
+      }
+      total += next.length;
+      count++;
+    }
+    if (count == 1) {
+      return first;
+    }
+    byte[] batch = new byte[total];
+    System.arraycopy(first, 0, batch, 0, first.length);
+    int at = first.length;
+    for (int i = 1; i < count; i++) {
+      byte[] next = queue.poll();
+      System.arraycopy(next, 0, batch, at, next.length);
+      at += next.length;
+    }
+    return batch;
   }
 
   private synchronized void resume(Stream s) {
@@ -111,7 +151,11 @@ final class PeerOutbound {
     }
   }
 
-  private synchronized void written(int bytes) {
+  private synchronized void written(Stream s, int bytes) {
     pendingBytes -= bytes;
+    if (stream == s) {
+      writing = false;
+      drain();
+    }
   }
 }

@@ -4,10 +4,12 @@ import dev.icon.gossip.api.GossipBuilder;
 import dev.icon.gossip.api.GossipMessage;
 import dev.icon.gossip.api.PubSub;
 import dev.icon.gossip.router.GossipConfig;
+import dev.icon.overlay.api.DhtMode;
 import dev.icon.overlay.api.Host;
 import dev.icon.overlay.api.HostConfig;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.identity.PrivateKey;
+import dev.icon.overlay.kad.KadConfig;
 import dev.icon.overlay.multiaddr.Multiaddr;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -54,10 +56,28 @@ final class GossipNodes implements AutoCloseable {
     return h;
   }
 
+  /** A started host without pub/sub, with the DHT in {@code mode} ({@link KadConfig#forTests()}). */
+  Host dhtHost(DhtMode mode) {
+    return dhtHost(mode, PrivateKey.generateEd25519());
+  }
+
+  private Host dhtHost(DhtMode mode, PrivateKey key) {
+    Host h = Host.builder().identity(key).config(HostConfig.forTests())
+        .listen("/ip4/127.0.0.1/tcp/0").dht(mode, KadConfig.forTests()).build();
+    hosts.add(h);
+    h.start().join();
+    return h;
+  }
+
   /** A node with test timings ({@link GossipConfig#forTests()}) and publishing to nobody refused. */
   Node start(UnaryOperator<GossipBuilder> custom) {
+    return start(custom, null);
+  }
+
+  /** As {@link #start(UnaryOperator)}, on a host with the DHT in {@code mode} (none if null). */
+  Node start(UnaryOperator<GossipBuilder> custom, DhtMode mode) {
     PrivateKey key = PrivateKey.generateEd25519();
-    Host h = host(key);
+    Host h = mode == null ? host(key) : dhtHost(mode, key);
     MeterRegistry registry = new SimpleMeterRegistry();
     PubSub ps = custom.apply(GossipBuilder.on(h).identity(key).config(GossipConfig.forTests())
         .meterRegistry(registry)).build();

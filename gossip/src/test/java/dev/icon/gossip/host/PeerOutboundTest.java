@@ -52,6 +52,59 @@ class PeerOutboundTest {
   }
 
   @Test
+  void anIdleLinkWritesAFrameAtOnceAndFramesQueuedDuringAWriteGoOutAsOneWrite() {
+    GossipMetrics metrics = new GossipMetrics(new SimpleMeterRegistry(), "t", "me");
+    PeerOutbound out = new PeerOutbound(1 << 20, metrics);
+    RecordingStream stream = new RecordingStream();
+    out.attach(stream);
+
+    out.enqueue(new byte[] {1});
+    assertThat(stream.writes).as("idle link: written at once").hasSize(1);
+    for (byte b = 2; b <= 50; b++) {
+      out.enqueue(new byte[] {b, b});
+    }
+    assertThat(stream.writes).as("one write in flight").hasSize(1);
+    assertThat(out.pendingBytes()).isEqualTo(1 + 49 * 2);
+
+    stream.completeNext();
+    assertThat(stream.writes).as("the 49 queued frames coalesced").hasSize(2);
+    byte[] batch = stream.writes.get(1);
+    assertThat(batch).hasSize(98);
+    for (int i = 0; i < 49; i++) {
+      assertThat(batch[2 * i]).isEqualTo((byte) (i + 2));
+    }
+    stream.completeNext();
+    assertThat(out.pendingBytes()).isZero();
+    assertThat(metrics.rpcsOut.count()).as("RPCs are still counted one by one").isEqualTo(50);
+  }
+
+  @Test
+  void aCoalescedWriteNeverExceedsTheBatchLimitAndKeepsOrder() {
+    PeerOutbound out = new PeerOutbound(1 << 20,
+        new GossipMetrics(new SimpleMeterRegistry(), "t", "me"));
+    RecordingStream stream = new RecordingStream();
+    out.attach(stream);
+    int frame = 10_000;
+    for (int i = 0; i < 20; i++) {
+      byte[] f = new byte[frame];
+      f[0] = (byte) i;
+      out.enqueue(f);
+    }
+    while (stream.pending.stream().anyMatch(f -> !f.isDone())) {
+      stream.completeNext();
+    }
+    int next = 0;
+    for (byte[] w : stream.writes) {
+      assertThat(w.length).isLessThanOrEqualTo(PeerOutbound.MAX_BATCH);
+      for (int at = 0; at < w.length; at += frame) {
+        assertThat(w[at]).isEqualTo((byte) next++);
+      }
+    }
+    assertThat(next).isEqualTo(20);
+    assertThat(stream.writes).as("1 + ceil(19 / 6) writes").hasSize(5);
+  }
+
+  @Test
   void framesQueuedBeforeTheStreamIsAttachedAreWrittenInOrder() {
     Host reader = nodes.host(PrivateKey.generateEd25519());
     Host writer = nodes.host(PrivateKey.generateEd25519());

@@ -4,6 +4,7 @@ import static dev.icon.gossip.host.GossipNodes.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.icon.gossip.core.PeerExchange.Candidate;
+import dev.icon.overlay.api.DhtMode;
 import dev.icon.overlay.api.Host;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.identity.PrivateKey;
@@ -12,6 +13,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,42 @@ class PxConnectorTest {
 
     await().until(() -> !self.connections(known.peerId()).isEmpty());
     assertThat(self.connections(unknown)).isEmpty();
+  }
+
+  @Test
+  void aCandidateWithoutStoredAddressesIsFoundThroughTheDhtAndDialled() throws Exception {
+    Host relay = nodes.dhtHost(DhtMode.SERVER);
+    // Client mode: the candidate's own bootstrap lookup cannot meet us and leave our address book.
+    Host self = nodes.dhtHost(DhtMode.CLIENT);
+    self.dht().orElseThrow().bootstrap(List.of(addr(relay))).get(20, TimeUnit.SECONDS);
+    Host candidate = nodes.dhtHost(DhtMode.SERVER);
+    candidate.dht().orElseThrow().bootstrap(List.of(addr(relay))).get(20, TimeUnit.SECONDS);
+    assertThat(self.peerStore().addresses(candidate.peerId())).isEmpty();
+    PxConnector px = new PxConnector(self, 12, topic -> 0);
+
+    px.candidates("t", List.of(new Candidate(candidate.peerId(), null)));
+
+    await().until(() -> !self.connections(candidate.peerId()).isEmpty());
+    assertThat(self.peerStore().addresses(candidate.peerId()))
+        .containsAll(candidate.listenAddrs());
+  }
+
+  @Test
+  void aCandidateTheDhtCannotFindIsDroppedAndFreesItsSlot() throws Exception {
+    Host relay = nodes.dhtHost(DhtMode.SERVER);
+    Host self = nodes.dhtHost(DhtMode.CLIENT);
+    self.dht().orElseThrow().bootstrap(List.of(addr(relay))).get(20, TimeUnit.SECONDS);
+    PeerId nowhere = PrivateKey.generateEd25519().publicKey().peerId();
+    PxConnector px = new PxConnector(self, 12, topic -> 0);
+
+    px.candidates("t", List.of(new Candidate(nowhere, null)));
+
+    await().until(() -> px.inFlight() == 0);
+    assertThat(self.connections(nowhere)).isEmpty();
+  }
+
+  private static Multiaddr addr(Host h) {
+    return h.listenAddrs().get(0).withPeerId(h.peerId());
   }
 
   @Test

@@ -55,4 +55,41 @@ class RouterEventsTest {
       loop.shutdown();
     }
   }
+
+  @Test
+  void aReadWithMoreRpcsThanTheQueueHasRoomForDropsOnlyTheExcess() throws Exception {
+    RouterLoop loop = new RouterLoop("test-router");
+    GossipMetrics metrics = new GossipMetrics(new SimpleMeterRegistry(), "t", "me");
+    AtomicInteger handled = new AtomicInteger();
+    GossipRouter router = new GossipRouter(PrivateKey.generateEd25519(),
+        GossipRouterOptions.unscored(GossipConfig.forTests(), System::nanoTime,
+            new SplittableRandom(1)), (p, r) -> { }, (t, m, id, from) -> { });
+    RouterEvents events = new RouterEvents(loop, () -> {
+      handled.incrementAndGet();
+      return router;
+    }, metrics);
+    CountDownLatch release = new CountDownLatch(1);
+    loop.execute(() -> {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    PeerId peer = PrivateKey.generateEd25519().publicKey().peerId();
+    try {
+      events.rpcs(peer, java.util.Collections.nCopies(RouterEvents.MAX_QUEUED_RPCS - 5,
+          RPC.getDefaultInstance()));
+      events.rpcs(peer, java.util.Collections.nCopies(20, RPC.getDefaultInstance()));
+      assertThat(metrics.rpcsDropped.count()).as("only the 15 beyond the bound").isEqualTo(15.0);
+      release.countDown();
+      await().until(() -> handled.get() == RouterEvents.MAX_QUEUED_RPCS);
+      events.rpcs(peer, java.util.Collections.nCopies(3, RPC.getDefaultInstance()));
+      await().until(() -> handled.get() == RouterEvents.MAX_QUEUED_RPCS + 3);
+      assertThat(metrics.rpcsDropped.count()).isEqualTo(15.0);
+    } finally {
+      release.countDown();
+      loop.shutdown();
+    }
+  }
 }

@@ -52,7 +52,16 @@ public final class DnsaddrResolver {
 
   /** A resolver using the system's DNS through JNDI. */
   public static DnsaddrResolver system() {
-    return new DnsaddrResolver(DnsaddrResolver::jndiTxt);
+    return new DnsaddrResolver(name -> jndiTxt(null, name));
+  }
+
+  /**
+   * A resolver asking the DNS server at {@code host:port} (e.g. {@code 127.0.0.1:5353}; an IPv6
+   * address in brackets) through JNDI, instead of the system's resolvers.
+   */
+  public static DnsaddrResolver usingServer(String hostPort) {
+    String url = "dns://" + Objects.requireNonNull(hostPort, "hostPort");
+    return new DnsaddrResolver(name -> jndiTxt(url, name));
   }
 
   /** Resolves {@code address} on {@code executor}; fails only if the lookup itself fails. */
@@ -110,9 +119,13 @@ public final class DnsaddrResolver {
     }
   }
 
-  private static List<String> jndiTxt(String name) throws NamingException {
+  /** TXT strings of {@code name} from {@code serverUrl} ({@code dns://host:port}) or the system's. */
+  private static List<String> jndiTxt(String serverUrl, String name) throws NamingException {
     Hashtable<String, String> env = new Hashtable<>();
     env.put("java.naming.factory.initial", "com.sun.jndi.dns.DnsContextFactory");
+    if (serverUrl != null) {
+      env.put("java.naming.provider.url", serverUrl);
+    }
     DirContext ctx = new InitialDirContext(env);
     try {
       Attribute txt = ctx.getAttributes(name, new String[] {"TXT"}).get("TXT");

@@ -26,6 +26,9 @@ import java.util.Objects;
  * @param refreshInterval how long a bucket may go without a lookup before it needs refreshing
  * @param maxRefreshCpl highest common prefix length whose bucket is refreshed by random lookups
  *     (at most {@link RefreshTargets#MAX_CPL})
+ * @param minConnections while the host has fewer connections than this, the DHT dials peers of its
+ *     routing table (a few at a time) to get back up to it; 0 turns this off. Keep it at most the
+ *     host's low watermark, so that trimming (down to the low watermark) and dialling agree
  */
 public record KadConfig(
     int k,
@@ -44,7 +47,8 @@ public record KadConfig(
     int maxProviderKeyLength,
     int maxProviderAddrs,
     Duration refreshInterval,
-    int maxRefreshCpl) {
+    int maxRefreshCpl,
+    int minConnections) {
 
   /** Checks invariants; prefer {@link Builder#build()}. */
   public KadConfig {
@@ -85,6 +89,9 @@ public record KadConfig(
     if (maxRefreshCpl < 0 || maxRefreshCpl > RefreshTargets.MAX_CPL) {
       throw new IllegalArgumentException(
           "maxRefreshCpl must be in 0.." + RefreshTargets.MAX_CPL + ": " + maxRefreshCpl);
+    }
+    if (minConnections < 0) {
+      throw new IllegalArgumentException("minConnections must be >= 0: " + minConnections);
     }
   }
 
@@ -165,6 +172,9 @@ public record KadConfig(
     // go-libp2p-kad-dht: buckets beyond cpl 15 are (almost) never populated, and a random key
     // with a longer shared prefix costs too many hashes to find.
     private int maxRefreshCpl = 15;
+    // Off, as in go and js-libp2p (whose connection managers only trim): opt in to make a joined
+    // node hold connections once idle ones were closed.
+    private int minConnections = 0;
 
     private Builder() {}
 
@@ -186,6 +196,7 @@ public record KadConfig(
       maxProviderAddrs = c.maxProviderAddrs;
       refreshInterval = c.refreshInterval;
       maxRefreshCpl = c.maxRefreshCpl;
+      minConnections = c.minConnections;
     }
 
     public Builder k(int v) { k = v; return this; }
@@ -222,12 +233,14 @@ public record KadConfig(
 
     public Builder maxRefreshCpl(int v) { maxRefreshCpl = v; return this; }
 
+    public Builder minConnections(int v) { minConnections = v; return this; }
+
     /** The config; throws {@link IllegalArgumentException} naming the first invalid field. */
     public KadConfig build() {
       return new KadConfig(k, alpha, requestTimeout, maxMessageSize, maxRecordSize, maxRecords,
           maxRecordAge, maxCloserPeersPerResponse, providerValidity, providerRepublishInterval,
           providerCleanupInterval, maxProvidersPerKey, maxProviderRecords, maxProviderKeyLength,
-          maxProviderAddrs, refreshInterval, maxRefreshCpl);
+          maxProviderAddrs, refreshInterval, maxRefreshCpl, minConnections);
     }
   }
 }

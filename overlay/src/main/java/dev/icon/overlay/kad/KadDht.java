@@ -46,9 +46,16 @@ public final class KadDht implements Dht {
   /**
    * Binds a DHT to {@code host} (not yet started): registers the protocol handler in server mode
    * and a listener feeding the routing table from identify.
+   *
+   * @throws IllegalArgumentException if {@code config.minConnections()} exceeds the host's high
+   *     watermark (trimming would close what the DHT dials)
    */
   public KadDht(Host host, PrivateKey identity, DhtMode mode, KadConfig config, Clock clock,
       RandomGenerator random) {
+    if (config.minConnections() > host.config().highWatermark()) {
+      throw new IllegalArgumentException("minConnections (" + config.minConnections()
+          + ") must be at most the host's highWatermark (" + host.config().highWatermark() + ")");
+    }
     this.node = new KadNode(host, mode, config, clock);
     this.identity = identity;
     this.clock = clock;

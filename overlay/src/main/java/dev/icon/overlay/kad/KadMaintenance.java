@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * a random key in each bucket not refreshed within the interval (up to {@link
  * KadConfig#maxRefreshCpl()}); every {@link KadConfig#providerCleanupInterval()} expired provider
  * records are dropped; every {@link KadConfig#providerRepublishInterval()} our provided keys are
- * announced again.
+ * announced again; with {@link KadConfig#minConnections()} set, every host maintenance interval a
+ * {@link ConnectionKeeper} check.
  *
  * <p>Threading: thread-safe; jobs run on the scheduler thread and never block it.
  */
@@ -41,6 +42,10 @@ final class KadMaintenance {
     node.every(c.refreshInterval(), this::refresh);
     node.every(c.providerCleanupInterval(), this::cleanup);
     node.every(c.providerRepublishInterval(), this::republish);
+    if (c.minConnections() > 0) {
+      ConnectionKeeper keeper = new ConnectionKeeper(node, c.minConnections(), random.nextLong());
+      node.every(node.host.config().maintenanceInterval(), keeper::check);
+    }
   }
 
   void provided(byte[] key) {

@@ -20,10 +20,13 @@
  * started and stopped with the host); {@code KadServerHandler} serves inbound streams in server
  * mode, {@code KadStreamClient} sends requests over streams, {@code KadNode} holds the parts and
  * keeps the routing table (peers that answer, or that identify shows serving the protocol), {@code
- * KadMaintenance} runs refresh, provider cleanup and republish; {@link
- * dev.icon.overlay.kad.DnsaddrResolver} resolves {@code /dnsaddr/} bootstrap names.
+ * KadMaintenance} runs refresh, provider cleanup and republish (and, with {@code minConnections},
+ * {@code ConnectionKeeper} dials table peers while the host is short of connections); {@link
+ * dev.icon.overlay.kad.DnsaddrResolver} resolves {@code /dnsaddr/} bootstrap names; {@link
+ * dev.icon.overlay.kad.IconProviders} names the well-known provider key of ICON edge providers.
  *
- * <p>Not yet here: the CLI, interop tests against js-libp2p, watermark-aware joining and peer
- * exchange through gossipsub.
+ * <p>Interoperates with js-libp2p kad-dht 16 (integration-tests {@code Dht*IT}); on the command
+ * line as {@code icon peer --dht ...}. Peers named by gossipsub peer exchange are looked up through
+ * the DHT by the gossip module's host binding.
  */
 package dev.icon.overlay.kad;

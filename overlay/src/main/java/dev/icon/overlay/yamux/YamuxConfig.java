@@ -21,7 +21,8 @@ import java.util.function.LongSupplier;
  * @param maxStreamRejections inbound streams refused for the stream limit before the connection
  *     is cut as abusive
  * @param keepAliveInterval interval between keepalive pings; {@link Duration#ZERO} disables them
- * @param pingTimeout how long a ping may stay unanswered (a keepalive timeout cuts the connection)
+ * @param pingTimeout how long a ping may stay unanswered (a keepalive timeout cuts the connection
+ *     only if no frame at all arrived since the ping was sent)
  * @param streamCloseTimeout how long a locally closed stream waits for the remote's FIN before it
  *     is reset
  * @param goAwayTimeout how long {@code goAway()} lets open streams finish before closing anyway

@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * thread-safe facade. Ownership: inbound frames are released here or handed to a stream.
  * A connection error (see {@link YamuxError}) is logged, answered with a go-away carrying its code,
  * and closes the connection; the streams then close without an exception.
+ *
+ * <p>Keepalive: every {@code keepAliveInterval} a ping is sent; if it stays unanswered for
+ * {@code pingTimeout} AND no frame at all arrived since it was sent, the connection is cut
+ * ({@link YamuxError#PING_TIMEOUT}). Any inbound frame counts as liveness (as in go-yamux): a
+ * peer whose answer waits behind a backlog of data it is still sending us is busy, not dead.
  */
 public final class YamuxHandler extends ChannelDuplexHandler {
   private static final Logger log = LoggerFactory.getLogger(YamuxHandler.class);
@@ -42,6 +47,8 @@ public final class YamuxHandler extends ChannelDuplexHandler {
   private boolean goAwaySent;
   private boolean shutdownDone;
   private long deferredPingAck = -1;
+  /** Frames received so far: the keepalive's liveness evidence. */
+  private long framesReceived;
   private volatile boolean remoteGoAway;
   private ScheduledFuture<?> keepAlive;
 
@@ -108,12 +115,25 @@ public final class YamuxHandler extends ChannelDuplexHandler {
     ping(); // first RTT sample, for receive-window auto-tuning
     long interval = config.keepAliveInterval().toNanos();
     if (interval > 0) {
-      keepAlive = ctx.executor().scheduleAtFixedRate(() -> ping().whenComplete((rtt, e) -> {
-        if (e != null && state != State.CLOSED) {
-          failConnection(new YamuxException(YamuxError.PING_TIMEOUT, "keepalive unanswered"));
-        }
-      }), interval, interval, TimeUnit.NANOSECONDS);
+      keepAlive = ctx.executor().scheduleAtFixedRate(this::keepAlive, interval, interval,
+          TimeUnit.NANOSECONDS);
     }
+  }
+
+  /** Sends a keepalive ping; cuts the connection only if it times out with nothing received. */
+  private void keepAlive() {
+    long receivedBefore = framesReceived;
+    ping().whenComplete((rtt, e) -> {
+      if (e == null || state == State.CLOSED) {
+        return;
+      }
+      if (framesReceived != receivedBefore) {
+        log.debug("yamux: keepalive on {} unanswered but frames keep arriving: alive", connection);
+        return;
+      }
+      failConnection(new YamuxException(YamuxError.PING_TIMEOUT,
+          "keepalive unanswered and nothing received for " + config.pingTimeout()));
+    });
   }
 
   @Override
@@ -126,6 +146,7 @@ public final class YamuxHandler extends ChannelDuplexHandler {
       frame.release();
       return;
     }
+    framesReceived++;
     try {
       switch (frame.type()) {
         case DATA, WINDOW_UPDATE -> onStreamFrame(frame);

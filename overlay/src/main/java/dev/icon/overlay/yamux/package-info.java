@@ -23,8 +23,11 @@
  *       (up to {@link dev.icon.overlay.yamux.YamuxConfig#maxStreamWindow()}) when half of it was
  *       consumed within four round trips, the RTT coming from pings (one at start, then
  *       keepalives).</li>
- *   <li>Ping echoes the opaque value with ACK; go-away carries 0 (normal), 1 (protocol error) or
- *       2 (internal error).</li>
+ *   <li>Ping echoes the opaque value with ACK, ahead of data waiting in stream queues; go-away
+ *       carries 0 (normal), 1 (protocol error) or 2 (internal error).</li>
+ *   <li>Keepalive: a ping every {@code keepAliveInterval}; the connection is cut only when one
+ *       stays unanswered for {@code pingTimeout} and no frame arrived meanwhile (any inbound frame
+ *       counts as liveness).</li>
  * </ul>
  *
  * <p>Misbehaviour: a SYN with the wrong parity or the id of a live stream, data beyond the

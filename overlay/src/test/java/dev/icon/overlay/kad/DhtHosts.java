@@ -18,6 +18,17 @@ final class DhtHosts implements AutoCloseable {
   static final KadConfig CONFIG = KadConfig.forTests();
 
   private final List<Host> hosts = new ArrayList<>();
+  private final HostConfig hostConfig;
+
+  /** Hosts with {@link HostConfig#forTests()}. */
+  DhtHosts() {
+    this(HostConfig.forTests());
+  }
+
+  /** Hosts with {@code hostConfig}. */
+  DhtHosts(HostConfig hostConfig) {
+    this.hostConfig = hostConfig;
+  }
 
   /** A started host with the DHT in {@code mode}. */
   Host start(DhtMode mode) {
@@ -33,7 +44,7 @@ final class DhtHosts implements AutoCloseable {
   Host start(DhtMode mode, KadConfig config, PrivateKey key) {
     Host h = Host.builder()
         .identity(key)
-        .config(HostConfig.forTests())
+        .config(hostConfig)
         .listen("/ip4/127.0.0.1/tcp/0")
         .dht(mode, config)
         .build();
@@ -44,7 +55,7 @@ final class DhtHosts implements AutoCloseable {
 
   /** A started host without a DHT (to speak raw kad streams). */
   Host startPlain() {
-    Host h = Host.builder().config(HostConfig.forTests()).listen("/ip4/127.0.0.1/tcp/0").build();
+    Host h = Host.builder().config(hostConfig).listen("/ip4/127.0.0.1/tcp/0").build();
     hosts.add(h);
     h.start().join();
     return h;

@@ -22,6 +22,7 @@ class KadConfigTest {
     assertThat(c.providerValidity()).isEqualTo(Duration.ofHours(48));
     assertThat(c.providerRepublishInterval()).isEqualTo(Duration.ofHours(22));
     assertThat(c.refreshInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(c.minConnections()).as("off, as in go and js-libp2p").isZero();
   }
 
   @Test
@@ -53,7 +54,8 @@ class KadConfigTest {
         Arguments.of("maxProviderAddrs", (UnaryOperator<KadConfig.Builder>) b -> b.maxProviderAddrs(-1)),
         Arguments.of("refreshInterval",
             (UnaryOperator<KadConfig.Builder>) b -> b.refreshInterval(Duration.ofSeconds(-1))),
-        Arguments.of("maxRefreshCpl", (UnaryOperator<KadConfig.Builder>) b -> b.maxRefreshCpl(21)));
+        Arguments.of("maxRefreshCpl", (UnaryOperator<KadConfig.Builder>) b -> b.maxRefreshCpl(21)),
+        Arguments.of("minConnections", (UnaryOperator<KadConfig.Builder>) b -> b.minConnections(-1)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -2,7 +2,6 @@ package dev.icon.overlay.kad;
 
 import static dev.icon.overlay.kad.DhtHosts.addr;
 import static dev.icon.overlay.kad.DhtHosts.dht;
-import static dev.icon.overlay.kad.DhtHosts.get;
 
 import dev.icon.overlay.api.DhtMode;
 import dev.icon.overlay.api.DhtPeer;
@@ -13,12 +12,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Builds a network of real DHT hosts on loopback TCP and measures findPeer lookups between random
  * live hosts: each host bootstraps to the first host and one random earlier host; then a fraction
  * may be stopped ("killed") before the lookups. Seeded; used by {@link KadDhtNetworkTest} and
- * {@link KadDhtScaleMeasure}.
+ * {@link KadDhtScaleIT} (which grows one network to several sizes).
  */
 final class KadNetworkRun {
 
@@ -26,11 +27,32 @@ final class KadNetworkRun {
   record Summary(int size, int k, int killed, long joinMs, int tableMin, int tableMax, int found,
       int lookups, TreeMap<Integer, Integer> hops, double p50, double p95, double max) {
 
+    /** Mean hop count of the lookups that found their target. */
+    double meanHops() {
+      int n = hops.values().stream().mapToInt(Integer::intValue).sum();
+      return n == 0 ? 0 : hops.entrySet().stream()
+          .mapToDouble(e -> e.getKey() * (double) e.getValue()).sum() / n;
+    }
+
+    /** Largest hop count of a successful lookup (0 if none). */
+    int maxHops() {
+      return hops.isEmpty() ? 0 : hops.lastKey();
+    }
+
     @Override
     public String toString() {
       return String.format("kad network %d hosts (%d killed) k=%d: joined in %d ms; tables %d..%d"
-          + " peers; findPeer %d/%d found; hops %s; latency p50 %.1f ms p95 %.1f ms max %.1f ms",
-          size, killed, k, joinMs, tableMin, tableMax, found, lookups, hops, p50, p95, max);
+          + " peers; findPeer %d/%d found; hops %s mean %.2f; latency p50 %.1f ms p95 %.1f ms"
+          + " max %.1f ms", size, killed, k, joinMs, tableMin, tableMax, found, lookups, hops,
+          meanHops(), p50, p95, max);
+    }
+
+    /** One row of the README's table. */
+    String tableRow() {
+      return String.format("| %d | %d | %d | %.1f s | %d-%d | %d / %d | %s | %.2f | %d | %.1f / %.1f"
+          + " / %.1f |", size, killed, k, joinMs / 1000.0, tableMin, tableMax, found, lookups,
+          hops.toString().replace("=", ": ").replace("{", "").replace("}", ""), meanHops(),
+          maxHops(), p50, p95, max);
     }
   }
 
@@ -39,6 +61,7 @@ final class KadNetworkRun {
   private final KadConfig config;
   private final Random random;
 
+  /** Hosts started by {@code hosts} with {@code config}; lookups and joins drawn from {@code seed}. */
   KadNetworkRun(DhtHosts hosts, KadConfig config, long seed) {
     this.hosts = hosts;
     this.config = config;
@@ -47,8 +70,16 @@ final class KadNetworkRun {
 
   /** Starts and joins {@code size} hosts; returns the time it took in milliseconds. */
   long join(int size) throws Exception {
+    return grow(size);
+  }
+
+  /**
+   * Starts and joins hosts, one after another, until the network has {@code size}; returns the
+   * time it took in milliseconds.
+   */
+  long grow(int size) throws Exception {
     long start = System.nanoTime();
-    for (int i = 0; i < size; i++) {
+    for (int i = nodes.size(); i < size; i++) {
       Host h = hosts.start(DhtMode.SERVER, config);
       if (i > 0) {
         List<Multiaddr> seeds = new ArrayList<>(List.of(addr(nodes.get(0))));
@@ -97,5 +128,10 @@ final class KadNetworkRun {
     return new Summary(nodes.size(), config.k(), nodes.size() - live.size(), joinMs, min, max,
         found, lookups, hops, micros.get(micros.size() / 2) / 1000.0,
         micros.get(micros.size() * 95 / 100) / 1000.0, micros.get(micros.size() - 1) / 1000.0);
+  }
+
+  /** Waits for {@code f}: generous, as a busy shared machine may stretch a lookup to seconds. */
+  private static <T> T get(CompletableFuture<T> f) throws Exception {
+    return f.get(2, TimeUnit.MINUTES);
   }
 }

@@ -220,6 +220,19 @@ class YamuxSessionRulesTest {
   }
 
   @Test
+  void pingIsAnsweredAheadOfALargeQueuedWrite() throws Exception {
+    try (EmbeddedPeer p = new EmbeddedPeer(Role.INITIATOR, EmbeddedPeer.testConfig().build(), ch -> {})) {
+      YamuxStreamChannel s = (YamuxStreamChannel) p.session.openStream(NOTHING).get();
+      s.writeAndFlush(Unpooled.wrappedBuffer(new byte[4096 * KIB]));
+      p.sentHeaders();
+      assertThat(s.hasPendingWrites()).as("3.75 MiB wait for window").isTrue();
+      p.receive(YamuxFrame.ping(YamuxFrame.SYN, 7));
+      assertThat(p.sent()).as("the answer does not wait behind the stream's data")
+          .containsExactly(YamuxFrame.ping(YamuxFrame.ACK, 7));
+    }
+  }
+
+  @Test
   void exhaustingTheWindowExactlyMakesTheStreamUnwritableUntilTheUpdate() throws Exception {
     try (EmbeddedPeer p = new EmbeddedPeer(Role.INITIATOR, EmbeddedPeer.testConfig().build(), ch -> {})) {
       YamuxStreamChannel s = (YamuxStreamChannel) p.session.openStream(NOTHING).get();

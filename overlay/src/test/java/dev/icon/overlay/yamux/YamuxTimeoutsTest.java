@@ -46,6 +46,34 @@ class YamuxTimeoutsTest {
   }
 
   @Test
+  void busyConnectionIsNotCutWhileFramesKeepArrivingButASilentOneIs() {
+    YamuxConfig c = YamuxConfig.builder().keepAliveInterval(Duration.ofSeconds(1))
+        .pingTimeout(Duration.ofMillis(500)).build();
+    try (EmbeddedPeer p = new EmbeddedPeer(Role.INITIATOR, c, ch -> {})) {
+      p.channel.freezeTime();
+      p.sent().forEach(YamuxFrame::release); // the RTT probe
+      p.receive(YamuxFrame.windowUpdate(2, YamuxFrame.SYN, 0)); // a stream the remote sends on
+      advance(p, 500);
+      for (int round = 0; round < 5; round++) {
+        advance(p, 500);
+        onlyPing(p.sent()).release(); // keepalive sent; the remote's answer waits behind its data
+        for (int i = 0; i < 5; i++) {
+          p.receive(data(2, 0, 1000));
+          advance(p, 100);
+        }
+        assertThat(p.channel.isOpen()).as("round %d: a busy remote is alive", round).isTrue();
+        p.sentHeaders(); // window updates
+      }
+      advance(p, 500); // the next keepalive, with nothing arriving at all
+      onlyPing(p.sent()).release();
+      advance(p, 500);
+      assertThat(p.sentHeaders()).containsExactly(new EmbeddedPeer.Header(
+          YamuxFrameType.GO_AWAY, 0, 0, YamuxProtocol.GO_AWAY_INTERNAL_ERROR));
+      assertThat(p.channel.isOpen()).isFalse();
+    }
+  }
+
+  @Test
   void locallyClosedStreamIsResetWhenTheRemoteNeverFinishes() {
     YamuxConfig c = EmbeddedPeer.testConfig().streamCloseTimeout(Duration.ofSeconds(10)).build();
     try (EmbeddedPeer p = new EmbeddedPeer(Role.RESPONDER, c, ch -> {})) {

@@ -4,6 +4,7 @@ import dev.icon.overlay.api.Host;
 import dev.icon.overlay.api.HostConfig;
 import dev.icon.overlay.identity.KeyFiles;
 import dev.icon.overlay.identity.PrivateKey;
+import dev.icon.overlay.kad.KadConfig;
 import dev.icon.overlay.multiaddr.Multiaddr;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -113,6 +114,8 @@ public final class PeerCommand implements Callable<Integer> {
 
   @Mixin GossipOptions gossip = new GossipOptions();
 
+  @Mixin DhtOptions dht = new DhtOptions();
+
   @Override
   public Integer call() throws Exception {
     validate();
@@ -147,9 +150,16 @@ public final class PeerCommand implements Callable<Integer> {
 
     ActionRunner runner = new ActionRunner(events);
     PeerActions actions = new PeerActions(host, events, this, runner);
+    DhtActions dhtActions = host.dht().map(d -> new DhtActions(d, host.peerId(), dht, events,
+        clock, actionTimeoutSeconds)).orElse(null);
     GossipActions gossipActions = pubsub;
     CompletableFuture<Boolean> done = CompletableFuture.allOf(
-        CompletableFuture.runAsync(actions::runAll, PeerCommand::daemon),
+        CompletableFuture.runAsync(() -> {
+          actions.runAll();
+          if (dhtActions != null) {
+            dhtActions.runAll(runner);
+          }
+        }, PeerCommand::daemon),
         gossipActions == null ? CompletableFuture.completedFuture(null)
             : CompletableFuture.runAsync(() -> publishQuietly(gossipActions, runner,
                 actions.dialsDone()),
@@ -183,7 +193,8 @@ public final class PeerCommand implements Callable<Integer> {
 
   boolean hasActions() {
     return !dial.isEmpty() || ping != null || echoSend != null || perf != null
-        || connectBench != null || !gossip.publish.isEmpty() || gossip.loadPublish != null;
+        || connectBench != null || !gossip.publish.isEmpty() || gossip.loadPublish != null
+        || dht.hasActions();
   }
 
   /** Runs blocking actions on a thread of their own (never the common pool of a 2-core box). */
@@ -211,6 +222,9 @@ public final class PeerCommand implements Callable<Integer> {
     listen.forEach(builder::listen);
     EchoService echo = new EchoService(events);
     echoProtocols.forEach(id -> builder.protocol(id, echo.handler()));
+    if (dht.enabled()) {
+      builder.dht(dht.mode(), KadConfig.defaults());
+    }
     return builder.build();
   }
 
@@ -240,5 +254,6 @@ public final class PeerCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "counts, sizes and timeouts must be positive");
     }
     gossip.validate(spec.commandLine());
+    dht.validate(spec.commandLine());
   }
 }
