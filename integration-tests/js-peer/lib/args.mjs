@@ -24,6 +24,9 @@ export const USAGE = `usage: node peer.mjs [options]
   --connect-runs N               connect-bench runs (default 10)
   --connect-warmup N             untimed connect-bench runs before the measured ones (default 0)
   --register-protocol-after MS ID   register an echo handler for ID after MS (triggers identify push)
+  --connection-monitor true|false   js-libp2p's connection monitor: a /ipfs/ping round on every
+                                 connection each 10 s, aborting the connection when one fails (default
+                                 true, js's default; ./icon peer has no such monitor)
 gossipsub (on when any of these is given):
   --subscribe TOPIC...           subscribe; every message received prints a message event
   --publish TOPIC=TEXT...        publish TEXT to TOPIC after --publish-delay (repeatable, in order)
@@ -33,7 +36,7 @@ gossipsub (on when any of these is given):
   --load-count N                 messages to send (default 1000)
   --load-rate MSGS_PER_SEC       offered rate (default 100)
   --load-size BYTES              payload size, at least 16 (default 1024)
-  --load-receive TOPIC           load receiver: prints one load-summary at shutdown
+  --load-receive TOPIC           load receiver: prints one load-summary at shutdown and one on each SIGHUP
   --gossip-d N                   mesh degree D (Dlo, Dhi, Dscore, Dout derived from it)
   --flood-publish true|false     flood our own messages to all topic peers (default true)
   --allow-publish-to-zero-peers  publishing with nobody to send to succeeds (recipients 0)
@@ -83,6 +86,7 @@ const SPEC = {
   '--connect-runs': { key: 'connectRuns', kind: 'value', type: 'positiveInt' },
   '--connect-warmup': { key: 'connectWarmup', kind: 'value', type: 'nonNegativeInt' },
   '--register-protocol-after': { key: 'registerAfter', kind: 'pair', types: ['nonNegativeInt', 'protocol'] },
+  '--connection-monitor': { key: 'connectionMonitor', kind: 'value', type: 'boolean' },
   '--exit-when-done': { key: 'exitWhenDone', kind: 'flag' },
   '--duration': { key: 'duration', kind: 'value', type: 'positiveNumber' },
   '--action-timeout': { key: 'actionTimeout', kind: 'value', type: 'positiveNumber' },
@@ -280,6 +284,7 @@ function validate (raw, seen) {
     connectRuns: raw.connectRuns ?? 10,
     connectWarmup: raw.connectWarmup ?? 0,
     registerAfter: raw.registerAfter.map(([delayMs, protocol]) => ({ delayMs, protocol })),
+    connectionMonitor: raw.connectionMonitor ?? true,
     exitWhenDone: raw.exitWhenDone === true,
     durationMs: raw.duration == null ? undefined : raw.duration * 1000,
     gossip: GOSSIP_OPTIONS.some(o => seen.has(o)),

@@ -43,13 +43,14 @@ export function decodePayload (bytes) {
  * Publishes `count` messages of `size` bytes to `topic` at `rate` per second, paced against the
  * start time (messages that fall due together go out together), then emits `load-published`. With `warmup` > 0, that many
  * flagged warm-up messages go first at the same rate, then a WARMUP_PAUSE_MS pause; they are not
- * counted. A publish that fails (e.g. no peers yet) counts in `failed`, and the run goes on.
+ * counted. `load-start` marks the start of the measured messages. A publish that fails (e.g. no peers yet) counts in `failed`, and the run goes on.
  */
 export async function loadPublish (pubsub, { topic, count, rate, size, warmup = 0 }, signal) {
   if (warmup > 0) {
     await paced(pubsub, topic, warmup, rate, size, WARMUP_FLAG, signal)
     await new Promise(resolve => setTimeout(resolve, WARMUP_PAUSE_MS))
   }
+  emit('load-start', { topic, warmup }) // the measured messages start (a harness samples CPU here)
   const r = await paced(pubsub, topic, count, rate, size, 0n, signal)
   emit('load-published', { topic, count: r.published, failed: r.failed, seconds: r.seconds, first_error: r.firstError })
   if (r.published === 0) throw new Error(`load-publish: none of ${count} messages could be published`)
@@ -77,42 +78,68 @@ async function paced (pubsub, topic, count, rate, size, flag, signal) {
   return r
 }
 
-/** Counts load messages on one topic; summary() gives the `load-summary` fields. */
-export class LoadReceiver {
-  constructor (topic) {
-    this.topic = topic
+/** Counts of one author, or of all: deliveries, unique messages, warm-up messages, latencies. */
+class Counts {
+  constructor () {
     this.received = 0
+    this.unique = 0
     this.warmup = 0 // warm-up messages, not in received/unique/latencies
-    this.seen = new Set() // "<from>/<seq>"
     this.latenciesMs = []
   }
 
-  /** Records one delivered message: `from` is the author's id string, `data` the payload. */
-  record (from, data, receivedMicros = nowMicros()) {
-    const p = decodePayload(data)
-    if (p != null && (p.seq & WARMUP_FLAG) !== 0n) {
-      this.warmup++
-      return
-    }
-    this.received++
-    if (p == null) return
-    const key = `${from}/${p.seq}`
-    if (this.seen.has(key)) return
-    this.seen.add(key)
-    this.latenciesMs.push(Number(receivedMicros - p.sentMicros) / 1000)
-  }
-
-  summary () {
+  fields () {
     const l = this.latenciesMs
     const stat = (p) => l.length === 0 ? null : percentile(l, p)
     return {
-      topic: this.topic,
       received: this.received,
-      unique: this.seen.size,
+      unique: this.unique,
       lat_ms_p50: stat(50),
       lat_ms_p99: stat(99),
       lat_ms_max: l.length === 0 ? null : l.reduce((a, b) => Math.max(a, b)),
       warmup: this.warmup
     }
+  }
+}
+
+/**
+ * Counts load messages on one topic; summary() gives the `load-summary` fields, with the same
+ * fields per author (peer id string) under `by_author`, so a receiver that outlives several load
+ * senders reports each one apart.
+ */
+export class LoadReceiver {
+  constructor (topic) {
+    this.topic = topic
+    this.seen = new Set() // "<from>/<seq>"
+    this.all = new Counts()
+    this.byAuthor = new Map()
+  }
+
+  /** Records one delivered message: `from` is the author's id string, `data` the payload. */
+  record (from, data, receivedMicros = nowMicros()) {
+    let mine = this.byAuthor.get(from)
+    if (mine == null) this.byAuthor.set(from, (mine = new Counts()))
+    const p = decodePayload(data)
+    if (p != null && (p.seq & WARMUP_FLAG) !== 0n) {
+      this.all.warmup++
+      mine.warmup++
+      return
+    }
+    this.all.received++
+    mine.received++
+    if (p == null) return
+    const key = `${from}/${p.seq}`
+    if (this.seen.has(key)) return
+    this.seen.add(key)
+    const ms = Number(receivedMicros - p.sentMicros) / 1000
+    for (const c of [this.all, mine]) {
+      c.unique++
+      c.latenciesMs.push(ms)
+    }
+  }
+
+  summary () {
+    const byAuthor = {}
+    for (const [author, c] of this.byAuthor) byAuthor[author] = c.fields()
+    return { topic: this.topic, ...this.all.fields(), by_author: byAuthor }
   }
 }

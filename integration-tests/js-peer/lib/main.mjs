@@ -39,6 +39,7 @@ export async function main (argv) {
   const node = await createNode({
     listen: opts.listen,
     privateKey,
+    connectionMonitor: opts.connectionMonitor,
     pubsub: opts.gossip ? gossipsubService(opts) : undefined,
     dht: opts.dht ? dhtService(opts) : undefined
   })
@@ -231,20 +232,25 @@ function reportNodeEvents (node) {
 
 /**
  * Signal handling; returns shutdown(code, reason), which stops the node once and exits. The
- * functions in `finalReports` print their summary events first (load-summary, gossip-stats).
+ * functions in `finalReports` print their summary events first (load-summary, gossip-stats);
+ * SIGHUP prints them at once and keeps running.
  */
 function installShutdown (node, finalReports) {
   let stopping = false
-  const shutdown = async (code, reason) => {
-    if (stopping) return
-    stopping = true
-    for (const report of finalReports) {
+  const report = () => {
+    for (const r of finalReports) {
       try {
-        report()
+        r()
       } catch (err) {
         emitError('report', err)
       }
     }
+  }
+  process.on('SIGHUP', () => { if (!stopping) report() })
+  const shutdown = async (code, reason) => {
+    if (stopping) return
+    stopping = true
+    report()
     emit('shutdown', { code, reason })
     const forced = setTimeout(() => process.exit(code), STOP_TIMEOUT_MS)
     try {

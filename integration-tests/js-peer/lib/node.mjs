@@ -10,9 +10,10 @@ import { createLibp2p } from 'libp2p'
 /**
  * Creates (without starting) a node listening on `listen` (Multiaddr[]) with `privateKey`; with
  * `pubsub` (a service factory such as gossipsubService(opts)) it runs as `node.services.pubsub`;
- * with `dht` (dhtService(opts)) as `node.services.dht`.
+ * with `dht` (dhtService(opts)) as `node.services.dht`. `connectionMonitor: false` turns off
+ * libp2p's connection monitor (default on, as in js-libp2p).
  */
-export function createNode ({ listen, privateKey, pubsub, dht }) {
+export function createNode ({ listen, privateKey, pubsub, dht, connectionMonitor = true }) {
   return createLibp2p({
     start: false,
     privateKey,
@@ -32,6 +33,9 @@ export function createNode ({ listen, privateKey, pubsub, dht }) {
         maxReadBufferLength: 4 * 1024 * 1024 // unread bytes per stream before js aborts it
       }
     })],
+    // js-libp2p pings every connection each 10 s over /ipfs/ping and aborts it when the ping times
+    // out (adaptive, at least 5 s): on a CPU-starved machine that cuts busy connections.
+    connectionMonitor: { enabled: connectionMonitor },
     connectionManager: {
       maxConnections: 1024, // connect benchmarks open one connection per run
       // js accepts 5 new inbound connections per second per IP by default; every test peer is

@@ -51,6 +51,12 @@ describe('parseArgs', () => {
     assert.equal(o.gossipStats, true)
   })
 
+  it('keeps js-libp2p\'s connection monitor on unless --connection-monitor false', () => {
+    assert.equal(parseArgs([]).connectionMonitor, true)
+    assert.equal(parseArgs(['--connection-monitor', 'false']).connectionMonitor, false)
+    assert.throws(() => parseArgs(['--connection-monitor', 'off']), /true or false/)
+  })
+
   it('leaves gossipsub off without gossip options and defaults the load settings', () => {
     assert.equal(parseArgs([]).gossip, false)
     const o = parseArgs(['--load-publish', 't', '--load-size', '16'])

@@ -46,12 +46,17 @@ describe('LoadReceiver', () => {
     for (let seq = 0; seq < 100; seq++) r.record('A', encodePayload(seq, 1_000_000n, 16), 1_000_000n + BigInt((seq + 1) * 1000))
     r.record('A', encodePayload(5, 1_000_000n, 16), 9_000_000n) // duplicate: no latency sample
     r.record('B', encodePayload(5, 1_000_000n, 16), 1_000_500n) // same seq, other sender: unique
-    assert.deepEqual(r.summary(), { topic: 't', received: 102, unique: 101, lat_ms_p50: 50, lat_ms_p99: 99, lat_ms_max: 100, warmup: 0 })
+    const { by_author: byAuthor, ...all } = r.summary()
+    assert.deepEqual(all, { topic: 't', received: 102, unique: 101, lat_ms_p50: 50, lat_ms_p99: 99, lat_ms_max: 100, warmup: 0 })
+    assert.deepEqual(Object.keys(byAuthor), ['A', 'B'])
+    assert.deepEqual(byAuthor.B, { received: 1, unique: 1, lat_ms_p50: 0.5, lat_ms_p99: 0.5, lat_ms_max: 0.5, warmup: 0 })
+    assert.equal(byAuthor.A.received, 101)
+    assert.equal(byAuthor.A.unique, 100)
   })
 
   it('reports null latencies when nothing arrived', () => {
     assert.deepEqual(new LoadReceiver('t').summary(),
-      { topic: 't', received: 0, unique: 0, lat_ms_p50: null, lat_ms_p99: null, lat_ms_max: null, warmup: 0 })
+      { topic: 't', received: 0, unique: 0, lat_ms_p50: null, lat_ms_p99: null, lat_ms_max: null, warmup: 0, by_author: {} })
   })
 })
 
@@ -61,7 +66,16 @@ describe('LoadReceiver warm-up', () => {
     r.record('a', encodePayload(WARMUP_FLAG | 0n, 0n, 16), 900_000n)
     r.record('a', encodePayload(WARMUP_FLAG | 1n, 0n, 16), 900_000n)
     r.record('a', encodePayload(0n, 1000n, 16), 3000n)
-    assert.deepEqual(r.summary(), { topic: 't', received: 1, unique: 1, lat_ms_p50: 2, lat_ms_p99: 2, lat_ms_max: 2, warmup: 2 })
+    assert.deepEqual(r.summary(), {
+      topic: 't',
+      received: 1,
+      unique: 1,
+      lat_ms_p50: 2,
+      lat_ms_p99: 2,
+      lat_ms_max: 2,
+      warmup: 2,
+      by_author: { a: { received: 1, unique: 1, lat_ms_p50: 2, lat_ms_p99: 2, lat_ms_max: 2, warmup: 2 } }
+    })
   })
 })
 

@@ -200,6 +200,26 @@ public final class PeerProcess implements AutoCloseable {
   }
 
   /**
+   * Sends SIGHUP to this peer's process only (a peer then prints its summary events, such as
+   * {@code load-summary}, and keeps running).
+   */
+  public void hangUp() {
+    try {
+      Process kill = new ProcessBuilder("kill", "-HUP", String.valueOf(process.pid()))
+          .redirectErrorStream(true).start();
+      kill.getInputStream().readAllBytes();
+      if (kill.waitFor() != 0) {
+        throw new IllegalStateException("kill -HUP " + process.pid() + " failed");
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
    * Sends SIGTERM (if still running), waits up to {@code timeout}, then kills the process
    * forcibly; returns its exit code. Only this peer's own process is signalled.
    */

@@ -17,9 +17,30 @@ import java.util.List;
  * @param failed {@code load-published.failed} (publishes refused)
  * @param seconds {@code load-published.seconds}: first to last send
  * @param summaries every receiver's {@code load-summary}
+ * @param cpuSeconds CPU time all peers of the step used from {@code load-start} to the end of
+ *     the drain
+ * @param receiverCpuSeconds the part of {@code cpuSeconds} the receivers used (the rest is the
+ *     publisher's, a fresh process that may still be compiling)
+ * @param wallSeconds the wall-clock time of that same window
  */
 record LoadStep(String impl, String topology, double offeredRate, int count, int published,
-    int failed, double seconds, List<JsonNode> summaries) {
+    int failed, double seconds, List<JsonNode> summaries, double cpuSeconds,
+    double receiverCpuSeconds, double wallSeconds) {
+
+  /** The receivers' CPU time per published message, in microseconds. */
+  double receiverCpuMicrosPerMessage() {
+    return published > 0 ? 1e6 * receiverCpuSeconds / published : Double.NaN;
+  }
+
+  /** Network-wide CPU time per published message, in microseconds. */
+  double cpuMicrosPerMessage() {
+    return published > 0 ? 1e6 * cpuSeconds / published : Double.NaN;
+  }
+
+  /** Cores the peers kept busy on average over the window (this machine has 2). */
+  double coresBusy() {
+    return wallSeconds > 0 ? cpuSeconds / wallSeconds : Double.NaN;
+  }
 
   /** Messages per second the publisher actually sent. */
   double achievedRate() {
@@ -42,6 +63,19 @@ record LoadStep(String impl, String topology, double offeredRate, int count, int
   boolean complete() {
     return failed == 0 && published == count && delivered() >= 1.0;
   }
+
+  /**
+   * Whether the network sustained the offered rate: {@link #complete() 100% delivery}, the
+   * publisher sent at least {@link #MIN_PACE} of the offered rate, and the worst receiver's p99
+   * latency stayed within {@code maxP99Ms} (a backlog growing over the step shows as p99 rising
+   * with the step's length: 100% delivered but falling behind does not count as sustained).
+   */
+  boolean sustains(double maxP99Ms) {
+    return complete() && achievedRate() >= MIN_PACE * offeredRate && p99() <= maxP99Ms;
+  }
+
+  /** The share of the offered rate a publisher must achieve for the step to count. */
+  static final double MIN_PACE = 0.95;
 
   /** The median of the receivers' p50 latencies, in ms. */
   double p50() {

@@ -71,8 +71,21 @@ public final class BenchProcess implements AutoCloseable {
     }
   }
 
-  /** The next event named {@code event} (skipping others), or an exception after the timeout. */
+  /**
+   * The next event named {@code event} (skipping others), or an exception after the timeout or
+   * at an {@code error} event.
+   */
   public JsonNode await(String event, long timeoutSeconds) throws InterruptedException {
+    return await(event, timeoutSeconds, true);
+  }
+
+  /**
+   * The next event named {@code event} (skipping others), or an exception after the timeout; an
+   * {@code error} event (a failed dial of a long-lived peer, say) throws only with {@code
+   * failOnError}.
+   */
+  public JsonNode await(String event, long timeoutSeconds, boolean failOnError)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     for (JsonNode e : seen) {
       if (event.equals(e.path("event").asText())) {
@@ -91,7 +104,7 @@ public final class BenchProcess implements AutoCloseable {
         }
         continue;
       }
-      if ("error".equals(e.path("event").asText())) {
+      if (failOnError && "error".equals(e.path("event").asText())) {
         throw new IllegalStateException(name + " reported an error: " + e);
       }
       if (event.equals(e.path("event").asText())) {
@@ -104,6 +117,29 @@ public final class BenchProcess implements AutoCloseable {
   /** The first listen address printed by a peer. */
   public String listenAddr(long timeoutSeconds) throws InterruptedException {
     return await("listening", timeoutSeconds).path("addrs").get(0).asText();
+  }
+
+  /**
+   * CPU time the process has used so far, all threads (Linux: utime + stime of /proc/PID/stat),
+   * in nanoseconds; -1 when unknown (the process has exited).
+   */
+  public long cpuNanos() {
+    return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos)
+        .orElse(-1L);
+  }
+
+  /** Sends SIGHUP (a peer then prints its summary events and keeps running). */
+  public void hangUp() {
+    try {
+      Process kill = new ProcessBuilder("kill", "-HUP", String.valueOf(process.pid()))
+          .redirectErrorStream(true).start();
+      kill.getInputStream().readAllBytes();
+      kill.waitFor();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot signal " + name, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

@@ -54,7 +54,7 @@ final class GossipOptions {
   Integer loadWarmup;
 
   @Option(names = "--load-receive", paramLabel = "TOPIC",
-      description = "Load receiver: prints one load-summary at shutdown.")
+      description = "Load receiver: prints one load-summary at shutdown and one on each SIGHUP.")
   String loadReceive;
 
   @Option(names = "--gossip-d", paramLabel = "N",

@@ -20,8 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  * most {@link #MAX_IN_FLIGHT} publishes are outstanding. With {@code warmup} > 0, that many
  * flagged warm-up messages ({@link LoadPayload#WARMUP_FLAG}) go first at the same rate, then a
  * {@link #WARMUP_PAUSE_MS} pause so their backlog drains: a fresh JVM runs its first thousands of
- * messages interpreted, and a benchmark of sustained rate should not measure that. Runs on the
- * calling thread, which it blocks.
+ * messages interpreted, and a benchmark of sustained rate should not measure that. {@code
+ * load-start} {topic, warmup} marks the start of the measured messages (a harness samples CPU
+ * time there). Runs on the calling thread, which it blocks.
  */
 final class LoadPublisher {
 
@@ -45,6 +46,10 @@ final class LoadPublisher {
       paced(topic, warmup, rate, size, LoadPayload.WARMUP_FLAG, timeoutSeconds);
       Thread.sleep(WARMUP_PAUSE_MS); // the documented pause, not a condition
     }
+    Map<String, Object> start = new LinkedHashMap<>();
+    start.put("topic", topic);
+    start.put("warmup", warmup);
+    events.emit("load-start", start);
     Run r = paced(topic, count, rate, size, 0, timeoutSeconds);
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("topic", topic);

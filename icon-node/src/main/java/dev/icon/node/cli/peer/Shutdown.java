@@ -41,8 +41,16 @@ final class Shutdown {
     closers.add(closer);
   }
 
-  /** SIGINT and SIGTERM stop the host and exit 0; a second signal exits at once. */
+  /**
+   * SIGINT and SIGTERM stop the host and exit 0; a second signal exits at once. SIGHUP prints the
+   * summary events ({@link #addReports}) now and keeps running.
+   */
   void installSignalHandlers() {
+    Signal.handle(new Signal("HUP"), s -> {
+      if (!stopping.get()) {
+        reports.forEach(Runnable::run);
+      }
+    });
     for (String name : new String[] {"INT", "TERM"}) {
       Signal.handle(new Signal(name), s -> {
         if (!stopping.compareAndSet(false, true)) {

@@ -88,6 +88,7 @@ class GossipActionsTest {
     JsonNode published = sender.events("published").get(0);
     assertThat(published.path("topic").asText()).isEqualTo("chat");
     assertThat(published.path("recipients").asInt()).isEqualTo(1);
+    assertThat(sender.events("load-start").get(0).path("warmup").asInt()).isEqualTo(20);
     assertThat(sender.events("load-published").get(0).path("count").asInt()).isEqualTo(50);
     await().atMost(TIMEOUT).until(() -> !receiver.events("message").isEmpty());
     JsonNode message = receiver.events("message").get(0);

@@ -25,7 +25,7 @@ class LoadReceiverTest {
 
     Map<String, Object> s = receiver.summary();
     assertThat(s).containsEntry("topic", "t").containsEntry("received", 102L)
-        .containsEntry("unique", 101);
+        .containsEntry("unique", 101L);
     assertThat((double) s.get("lat_ms_p50")).isCloseTo(50, within(0.05));
     assertThat((double) s.get("lat_ms_p99")).isCloseTo(99, within(0.1));
     assertThat(s.get("lat_ms_max")).isEqualTo(100.0);
@@ -45,7 +45,7 @@ class LoadReceiverTest {
   @Test
   void latenciesAreNullWhenNothingArrived() {
     Map<String, Object> s = receiver.summary();
-    assertThat(s).containsEntry("received", 0L).containsEntry("unique", 0)
+    assertThat(s).containsEntry("received", 0L).containsEntry("unique", 0L)
         .containsEntry("lat_ms_p50", null).containsEntry("lat_ms_p99", null)
         .containsEntry("lat_ms_max", null);
   }
@@ -55,13 +55,32 @@ class LoadReceiverTest {
     receiver.record("A", payload(LoadPayload.WARMUP_FLAG | 0, 0), 9_000_000);
     receiver.record("A", payload(LoadPayload.WARMUP_FLAG | 1, 0), 9_000_000);
     receiver.record("A", payload(0, 1_000), 3_000);
-    assertThat(receiver.summary()).containsEntry("received", 1L).containsEntry("unique", 1)
+    assertThat(receiver.summary()).containsEntry("received", 1L).containsEntry("unique", 1L)
         .containsEntry("warmup", 2L).containsEntry("lat_ms_max", 2.0);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void eachAuthorIsAlsoSummarisedApart() {
+    receiver.record("A", payload(LoadPayload.WARMUP_FLAG | 0, 0), 9_000_000);
+    receiver.record("A", payload(0, 1_000), 3_000);
+    receiver.record("A", payload(0, 1_000), 4_000); // duplicate
+    receiver.record("B", payload(0, 1_000), 11_000);
+    receiver.record("B", payload(1, 1_000), 21_000);
+
+    Map<String, Map<String, Object>> by =
+        (Map<String, Map<String, Object>>) receiver.summary().get("by_author");
+    assertThat(by.keySet()).containsExactly("A", "B");
+    assertThat(by.get("A")).containsEntry("received", 2L).containsEntry("unique", 1L)
+        .containsEntry("warmup", 1L).containsEntry("lat_ms_max", 2.0);
+    assertThat(by.get("B")).containsEntry("received", 2L).containsEntry("unique", 2L)
+        .containsEntry("warmup", 0L).containsEntry("lat_ms_max", 20.0);
+    assertThat((double) by.get("B").get("lat_ms_p50")).isCloseTo(10, within(0.01));
   }
 
   @Test
   void aPayloadTooShortToCarryTheHeaderCountsOnlyAsReceived() {
     receiver.record("A", new byte[3], 5);
-    assertThat(receiver.summary()).containsEntry("received", 1L).containsEntry("unique", 0);
+    assertThat(receiver.summary()).containsEntry("received", 1L).containsEntry("unique", 0L);
   }
 }
