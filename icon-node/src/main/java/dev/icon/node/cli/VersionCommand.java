@@ -15,6 +15,9 @@ final class VersionCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Also print the Java runtime and OS.")
   boolean verbose;
 
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 class IconCommandTest {
@@ -29,6 +31,14 @@ class IconCommandTest {
   void helpListsTheSubcommands() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("Usage: icon").contains("version");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"peer", "version", "topo", "dns"})
+  void everySubcommandAnswersHelpWithItsUsage(String subcommand) {
+    assertThat(run(subcommand, "--help")).isZero();
+    assertThat(out.toString()).startsWith("Usage: icon " + subcommand);
+    assertThat(err.toString()).isEmpty();
   }
 
   @Test

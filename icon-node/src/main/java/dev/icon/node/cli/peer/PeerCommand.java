@@ -112,6 +112,9 @@ public final class PeerCommand implements Callable<Integer> {
   @Option(names = "--duration", paramLabel = "SECONDS", description = "Run at most this long.")
   Long durationSeconds;
 
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
   @Mixin GossipOptions gossip = new GossipOptions();
 
   @Mixin DhtOptions dht = new DhtOptions();
