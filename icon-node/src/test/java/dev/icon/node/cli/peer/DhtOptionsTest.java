@@ -2,36 +2,23 @@ package dev.icon.node.cli.peer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.icon.node.cli.IconMain;
 import dev.icon.overlay.api.DhtMode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 class DhtOptionsTest {
 
   private static final String ID = "12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA";
 
-  private final StringWriter err = new StringWriter();
+  private final PeerCli cli = new PeerCli();
 
-  /** Runs {@code icon peer ARGS}; only for arguments refused before the host starts. */
   private int runPeer(String... args) {
-    CommandLine cli = IconMain.newCommandLine();
-    cli.setOut(new PrintWriter(new StringWriter(), true));
-    cli.setErr(new PrintWriter(err, true));
-    String[] all = new String[args.length + 1];
-    all[0] = "peer";
-    System.arraycopy(args, 0, all, 1, args.length);
-    return cli.execute(all);
+    return cli.run(args);
   }
 
   private static PeerCommand parse(String... args) {
-    PeerCommand command = new PeerCommand();
-    new CommandLine(command).parseArgs(args);
-    return command;
+    return PeerCli.parse(args);
   }
 
   @Test
@@ -70,6 +57,6 @@ class DhtOptionsTest {
   })
   void badDhtArgumentsAreUsageErrors(String option, String value, String message) {
     assertThat(runPeer(option, value)).isEqualTo(2);
-    assertThat(err.toString()).contains(message);
+    assertThat(cli.err()).contains(message);
   }
 }

@@ -6,34 +6,21 @@ import dev.icon.gossip.api.GossipSettings;
 import dev.icon.gossip.router.GossipConfig;
 import dev.icon.gossip.wire.SignaturePolicy;
 import dev.icon.gossip.wire.StandardMessageIdFunction;
-import dev.icon.node.cli.IconMain;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 class GossipOptionsTest {
 
-  private final StringWriter err = new StringWriter();
+  private final PeerCli cli = new PeerCli();
 
-  /** Runs {@code icon peer ARGS}; only for arguments refused before the host starts. */
   private int runPeer(String... args) {
-    CommandLine cli = IconMain.newCommandLine();
-    cli.setOut(new PrintWriter(new StringWriter(), true));
-    cli.setErr(new PrintWriter(err, true));
-    String[] all = new String[args.length + 1];
-    all[0] = "peer";
-    System.arraycopy(args, 0, all, 1, args.length);
-    return cli.execute(all);
+    return cli.run(args);
   }
 
   private static PeerCommand parse(String... args) {
-    PeerCommand command = new PeerCommand();
-    new CommandLine(command).parseArgs(args);
-    return command;
+    return PeerCli.parse(args);
   }
 
   @Test
@@ -104,6 +91,6 @@ class GossipOptionsTest {
       "--flood-publish yes | --flood-publish"})
   void badGossipOptionsAreUsageErrorsWithAClearMessage(String args, String message) {
     assertThat(runPeer(args.strip().split(" "))).isEqualTo(2);
-    assertThat(err.toString()).contains(message);
+    assertThat(cli.err()).contains(message);
   }
 }
