@@ -124,7 +124,18 @@ public final class DeltaTracker implements MapListener {
     for (EdgeKey k : keys) {
       map.edge(k.a(), k.b()).filter(this::shareable).ifPresent(edges::add);
     }
-    return chunks(edges, false);
+    List<List<MapEdge>> parts = split(edges);
+    List<TopologyDeltaFrame> frames = new ArrayList<>(Math.min(parts.size(), maxDeltas));
+    for (int i = 0; i < parts.size(); i++) {
+      if (i < maxDeltas) {
+        frames.add(frame(parts.get(i), false));
+      } else { // the node limit made more chunks than a round may send: next round
+        synchronized (dirty) {
+          parts.get(i).forEach(e -> dirty.add(e.key()));
+        }
+      }
+    }
+    return frames;
   }
 
   /** Marks the edges of an unpublished delta as changed again. */
@@ -179,14 +190,6 @@ public final class DeltaTracker implements MapListener {
     }
     unshareable.incrementAndGet();
     return false;
-  }
-
-  private List<TopologyDeltaFrame> chunks(List<MapEdge> edges, boolean fullState) {
-    List<TopologyDeltaFrame> frames = new ArrayList<>();
-    for (List<MapEdge> part : split(edges)) {
-      frames.add(frame(part, fullState));
-    }
-    return frames;
   }
 
   /** {@code edges} in runs that fit the limits: at most maxEdges, and their ends at most maxNodes. */

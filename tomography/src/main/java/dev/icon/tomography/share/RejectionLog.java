@@ -74,6 +74,11 @@ final class RejectionLog {
         + "; the next of this kind from this peer is logged after " + interval;
   }
 
+  /** How many (reason, peer) pairs are remembered. */
+  int tracked() {
+    return windows.size();
+  }
+
   /** How many refusals per reason so far (reasons never seen are absent). */
   Map<TopologyShareError, Long> counts() {
     Map<TopologyShareError, Long> out = new EnumMap<>(TopologyShareError.class);
