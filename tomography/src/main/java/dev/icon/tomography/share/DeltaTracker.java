@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Only edges whose observer is us are ever published: others' edges travel in their own signed
  * deltas (a receiver rejects anything else as forged). An edge whose current version in the map
- * is no longer ours (a newer observation by another peer won) is not published; nor is one whose
- * node ids are not shareable ({@link NodeIds}), counted in {@link #unshareable()}.
+ * is no longer ours (a newer observation by another peer won) is not published, nor one older than
+ * the map's maximum age; nor is one whose node ids are not shareable ({@link NodeIds}) or that is
+ * dated beyond the map's future skew, counted in {@link #unshareable()}.
  *
  * <p>Threading: {@link #edgeStored} is called by the map on any thread; the other methods are
  * meant for one publishing thread but are safe from any. The change callback runs on the thread
@@ -185,8 +186,9 @@ public final class DeltaTracker implements MapListener {
         || e.lastSeen().isBefore(clock.instant().minus(map.config().maxAge()))) {
       return false; // others speak for their edges; receivers would drop stale ones
     }
-    if (NodeIds.isValid(e.key().a()) && NodeIds.isValid(e.key().b())) {
-      return true;
+    if (NodeIds.isValid(e.key().a()) && NodeIds.isValid(e.key().b())
+        && !e.lastSeen().isAfter(clock.instant().plus(map.config().maxFutureSkew()))) {
+      return true; // (receivers, ourselves included, refuse ids they cannot read and future dates)
     }
     unshareable.incrementAndGet();
     return false;

@@ -7,10 +7,12 @@ import dev.icon.gossip.api.Subscription;
 import dev.icon.gossip.api.ValidationResult;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.tomography.map.TopologyMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,10 +26,13 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * TopologySharing sharing = new TopologySharing(pubsub, map, TopologySharingConfig.defaults()).start();
- * TraceEdges.record(map, report, selfAddress, sharing.observer(), clock.instant());  // published soon
+ * // our own node: our peer id (a valid node id everywhere); observer: our peer id too
+ * TraceEdges.record(map, report, sharing.observer(), sharing.observer(), clock.instant());
  * }</pre>
  *
- * <p>Publishing: record own observations in the map with {@link #observer()} as the observer;
+ * <p>Publishing: record own observations in the map with {@link #observer()} as the observer
+ * (edges whose node ids are not canonical, {@link NodeIds}, stay local and are counted in {@link
+ * SharingStats#unshareable()}, as are edges dated beyond the map's future skew);
  * changes go out {@link TopologySharingConfig#debounce()} after they happen ({@link DeltaTracker}),
  * changes that could not be sent are retried every {@link TopologySharingConfig#publishInterval()},
  * and every {@link TopologySharingConfig#resendInterval()} a few chunks of all our edges go out
@@ -66,6 +71,7 @@ public final class TopologySharing implements AutoCloseable {
   private boolean closed;
   private Subscription subscription;
   private Registration validator;
+  private final List<ScheduledFuture<?>> rounds = new ArrayList<>();
 
   /** Sharing {@code map} on {@code pubsub}, on a scheduler thread of its own. */
   public TopologySharing(PubSub pubsub, TopologyMap map, TopologySharingConfig config) {
@@ -110,11 +116,11 @@ public final class TopologySharing implements AutoCloseable {
       subscription = pubsub.subscribe(config.topic(), this::onMessage);
       tracker.attach();
       long round = config.publishInterval().toNanos();
-      executor.scheduleWithFixedDelay(guard("publish round", this::flush), round, round,
-          TimeUnit.NANOSECONDS);
+      rounds.add(executor.scheduleWithFixedDelay(guard("publish round", this::flush), round, round,
+          TimeUnit.NANOSECONDS));
       long resend = config.resendInterval().toNanos();
-      executor.scheduleWithFixedDelay(guard("resend round", this::resend), resend, resend,
-          TimeUnit.NANOSECONDS);
+      rounds.add(executor.scheduleWithFixedDelay(guard("resend round", this::resend), resend,
+          resend, TimeUnit.NANOSECONDS));
       return this;
     }
   }
@@ -144,6 +150,7 @@ public final class TopologySharing implements AutoCloseable {
       }
       closed = true;
       tracker.detach();
+      rounds.forEach(f -> f.cancel(false));
       if (subscription != null) {
         runQuietly("unsubscribe", subscription::close);
       }

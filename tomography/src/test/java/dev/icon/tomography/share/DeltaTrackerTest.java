@@ -80,6 +80,8 @@ class DeltaTrackerTest {
     TopologyMap m = new TopologyMap(MapConfig.defaults(), clock);
     m.observe("192.0.2.1", NodeKind.ROUTER, "192.0.2.2", NodeKind.ROUTER, 1, self.toBase58(), t0);
     m.observe("router-a", NodeKind.ROUTER, "192.0.2.2", NodeKind.ROUTER, 1, self.toBase58(), t0);
+    m.observe("192.0.2.3", NodeKind.ROUTER, "192.0.2.2", NodeKind.ROUTER, 1, self.toBase58(),
+        t0.plusSeconds(3600)); // a bad local clock
     DeltaTracker t = new DeltaTracker(m, self, limits, clock, changes::incrementAndGet);
 
     t.attach();
@@ -88,7 +90,7 @@ class DeltaTrackerTest {
     List<TopologyDeltaFrame> frames = t.takeChanges(8);
     assertThat(frames.get(0).edges()).extracting(MapEdge::key)
         .containsExactly(EdgeKey.of("192.0.2.1", "192.0.2.2"));
-    assertThat(t.unshareable()).isEqualTo(1);
+    assertThat(t.unshareable()).isEqualTo(2);
   }
 
   @Test

@@ -150,4 +150,31 @@ class TopologySharingTest {
         .isPresent();
     assertThat(a.sharing().stats().refused()).as("b forwarded none of the bad ones").isEmpty();
   }
+
+  @Test
+  void startAndCloseAreIdempotentAndCloseStopsTheRoundsOnAGivenExecutor() {
+    Node alone = nodes.raw();
+    java.util.concurrent.ScheduledThreadPoolExecutor executor =
+        new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+    executor.setRemoveOnCancelPolicy(true);
+    try {
+      TopologySharing s = new TopologySharing(alone.pubsub(), alone.map(),
+          TopologySharingConfig.forTests(), executor);
+      assertThat(s.start()).isSameAs(s.start());
+      assertThat(alone.pubsub().topics()).containsExactly(TopologySharingConfig.TOPIC);
+      alone.map().observe("10.0.0.1", NodeKind.ROUTER, "10.0.0.2", NodeKind.ROUTER, 1,
+          s.observer(), Instant.now());
+      // nobody to send to: gossip refuses, the change is kept and retried every round
+      await().until(() -> s.stats().publishFailures() >= 2);
+      assertThat(s.stats().published()).isZero();
+
+      s.close();
+      s.close();
+      assertThat(alone.pubsub().topics()).isEmpty();
+      await().until(() -> executor.getQueue().isEmpty());
+      assertThat(executor.isShutdown()).as("a given executor is not ours to stop").isFalse();
+    } finally {
+      executor.shutdownNow();
+    }
+  }
 }
