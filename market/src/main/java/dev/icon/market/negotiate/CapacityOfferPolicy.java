@@ -43,15 +43,15 @@ public final class CapacityOfferPolicy implements OfferPolicy {
     if (!fits(terms.getResources(), terms.getUnits())) {
       return false;
     }
-    freeCpuMillis -= (long) terms.getResources().getCpuMillis() * terms.getUnits();
-    freeMemoryMib -= (long) terms.getResources().getMemoryMib() * terms.getUnits();
+    freeCpuMillis -= cpu(terms.getResources(), terms.getUnits());
+    freeMemoryMib -= memory(terms.getResources(), terms.getUnits());
     return true;
   }
 
   @Override
   public synchronized void release(AgreementTerms terms) {
-    freeCpuMillis += (long) terms.getResources().getCpuMillis() * terms.getUnits();
-    freeMemoryMib += (long) terms.getResources().getMemoryMib() * terms.getUnits();
+    freeCpuMillis += cpu(terms.getResources(), terms.getUnits());
+    freeMemoryMib += memory(terms.getResources(), terms.getUnits());
   }
 
   /** CPU still free, thousandths of a core. */
@@ -65,7 +65,15 @@ public final class CapacityOfferPolicy implements OfferPolicy {
   }
 
   private boolean fits(ResourceSpec r, int units) {
-    return Integer.toUnsignedLong(r.getCpuMillis()) * units <= freeCpuMillis
-        && Integer.toUnsignedLong(r.getMemoryMib()) * units <= freeMemoryMib;
+    return cpu(r, units) <= freeCpuMillis && memory(r, units) <= freeMemoryMib;
+  }
+
+  // uint32 fields times a positive int unit count: below 2^63, no overflow.
+  private static long cpu(ResourceSpec r, int units) {
+    return Integer.toUnsignedLong(r.getCpuMillis()) * Integer.toUnsignedLong(units);
+  }
+
+  private static long memory(ResourceSpec r, int units) {
+    return Integer.toUnsignedLong(r.getMemoryMib()) * Integer.toUnsignedLong(units);
   }
 }

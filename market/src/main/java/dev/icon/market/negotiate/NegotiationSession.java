@@ -29,7 +29,7 @@ public interface NegotiationSession {
   /** The first frame this side sends, if it speaks first (the consumer's request). */
   Optional<NegotiateFrame> open();
 
-  /** Handles the peer's next frame. */
+  /** Handles the peer's next frame; once {@link #done()}, frames are ignored (no reply). */
   Step onFrame(NegotiateFrame frame);
 
   /** The step timeout fired: fails the session with {@link NegotiateError#TIMEOUT} unless done. */

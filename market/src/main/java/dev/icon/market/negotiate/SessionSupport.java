@@ -50,8 +50,8 @@ abstract class SessionSupport implements NegotiationSession {
   @Override
   public final Step onFrame(NegotiateFrame frame) {
     if (done) {
-      return fail(new NegotiateException(NegotiateError.UNEXPECTED,
-          "frame " + frame.getBodyCase() + " after the session ended"));
+      // The outcome is settled: a late frame neither changes it nor gets an answer.
+      return new Step(null, true);
     }
     long now = clock.millis();
     if (now >= deadline) {
