@@ -51,7 +51,7 @@ final class BenchAgreements {
     ConsumerSession c = new ConsumerSession(consumer, request(provider.publicKey().peerId()),
         config, clock, random, OfferEvaluator.acceptAll(), new MemoryAgreementStore());
     ProviderSession p = new ProviderSession(provider, consumer.publicKey().peerId(), config, clock,
-        random, new ReplayCache(clock, 16), unlimited(), new MemoryAgreementStore());
+        random, new ReplayCache(clock, 16, 16), unlimited(), new MemoryAgreementStore());
     var offer = p.onFrame(c.open().orElseThrow()).reply();
     c.onFrame(p.onFrame(c.onFrame(offer).reply()).reply());
     return c.agreement().orElseThrow();

@@ -16,10 +16,12 @@ import java.util.Objects;
  * @param maxOfferLifetime the longest validity a consumer accepts on an offer
  * @param replayCacheCapacity how many unexpired request nonces a provider remembers; when full,
  *     new requests are declined rather than remembered less
+ * @param replayCachePerPeer how many of them one consumer may hold (so one peer cannot lock
+ *     others out)
  */
 public record NegotiateConfig(Duration stepTimeout, int maxFrameSize, Duration requestLifetime,
     Duration maxRequestLifetime, Duration offerLifetime, Duration maxOfferLifetime,
-    int replayCacheCapacity) {
+    int replayCacheCapacity, int replayCachePerPeer) {
 
   /** Checks the invariants, naming the field at fault. */
   public NegotiateConfig {
@@ -42,6 +44,10 @@ public record NegotiateConfig(Duration stepTimeout, int maxFrameSize, Duration r
     if (replayCacheCapacity <= 0) {
       throw new IllegalArgumentException(
           "replayCacheCapacity must be positive: " + replayCacheCapacity);
+    }
+    if (replayCachePerPeer <= 0 || replayCachePerPeer > replayCacheCapacity) {
+      throw new IllegalArgumentException("replayCachePerPeer must be in 1.." + replayCacheCapacity
+          + ": " + replayCachePerPeer);
     }
   }
 
@@ -70,6 +76,7 @@ public record NegotiateConfig(Duration stepTimeout, int maxFrameSize, Duration r
     b.offerLifetime = offerLifetime;
     b.maxOfferLifetime = maxOfferLifetime;
     b.replayCacheCapacity = replayCacheCapacity;
+    b.replayCachePerPeer = replayCachePerPeer;
     return b;
   }
 
@@ -96,6 +103,8 @@ public record NegotiateConfig(Duration stepTimeout, int maxFrameSize, Duration r
     private Duration maxOfferLifetime = Duration.ofMinutes(5);
     // 100k nonces of 16 bytes: a few MB at most, far beyond any honest request rate per 2 min.
     private int replayCacheCapacity = 100_000;
+    // 1,000 open requests per peer in 2 min is far beyond an honest ICON's needs.
+    private int replayCachePerPeer = 1_000;
 
     private Builder() {}
 
@@ -141,10 +150,16 @@ public record NegotiateConfig(Duration stepTimeout, int maxFrameSize, Duration r
       return this;
     }
 
+    /** See {@link NegotiateConfig#replayCachePerPeer()}. */
+    public Builder replayCachePerPeer(int v) {
+      replayCachePerPeer = v;
+      return this;
+    }
+
     /** The config; throws {@link IllegalArgumentException} naming the field at fault. */
     public NegotiateConfig build() {
       return new NegotiateConfig(stepTimeout, maxFrameSize, requestLifetime, maxRequestLifetime,
-          offerLifetime, maxOfferLifetime, replayCacheCapacity);
+          offerLifetime, maxOfferLifetime, replayCacheCapacity, replayCachePerPeer);
     }
   }
 }

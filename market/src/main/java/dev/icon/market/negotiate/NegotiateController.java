@@ -50,7 +50,8 @@ public final class NegotiateController {
     this.policy = b.policy;
     this.evaluator = Objects.requireNonNull(b.evaluator, "evaluator");
     this.store = Objects.requireNonNull(b.store, "store");
-    this.replays = new ReplayCache(clock, config.replayCacheCapacity());
+    this.replays = new ReplayCache(clock, config.replayCacheCapacity(),
+        config.replayCachePerPeer());
     for (NegotiateError e : NegotiateError.values()) {
       failures.put(e, new LongAdder());
     }

@@ -102,11 +102,13 @@ public final class ProviderSession extends SessionSupport {
           "request addressed to " + provider + ", not to " + self);
     }
     TermsCheck.request(terms, now, config.maxRequestLifetime());
-    switch (replays.remember(terms.getNonce(), terms.getExpiresAtMillis())) {
+    switch (replays.remember(consumer, terms.getNonce(), terms.getExpiresAtMillis())) {
       case REPLAY -> throw new NegotiateException(NegotiateError.REPLAY,
           "request nonce already seen");
       case FULL -> throw new NegotiateException(NegotiateError.DECLINED,
           "too many open requests");
+      case PEER_FULL -> throw new NegotiateException(NegotiateError.DECLINED,
+          "too many open requests from " + consumer);
       case FRESH -> { }
     }
     OfferPolicy.Quote quote = policy.quote(consumer, terms);

@@ -32,7 +32,7 @@ final class Fixture {
     random = new Random(seed);
     consumerKey = key(seed * 2 + 1);
     providerKey = key(seed * 2 + 2);
-    replays = new ReplayCache(clock, config.replayCacheCapacity());
+    replays = new ReplayCache(clock, config.replayCacheCapacity(), config.replayCachePerPeer());
   }
 
   static PrivateKey key(long seed) {

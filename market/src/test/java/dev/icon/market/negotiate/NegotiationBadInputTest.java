@@ -12,7 +12,6 @@ import dev.icon.proto.icon.negotiate.NegotiateFrame;
 import dev.icon.proto.icon.negotiate.Offer;
 import dev.icon.proto.icon.negotiate.Request;
 import dev.icon.proto.icon.negotiate.RequestTerms;
-import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -192,16 +191,15 @@ class NegotiationBadInputTest {
   }
 
   @Test
-  void theReplayCacheDeclinesWhenFullInsteadOfForgetting() {
-    ReplayCache tiny = new ReplayCache(f.clock, 1);
-    assertThat(tiny.remember(ByteString.copyFromUtf8("a"), f.clock.millis() + 1000))
-        .isEqualTo(ReplayCache.Verdict.FRESH);
-    assertThat(tiny.remember(ByteString.copyFromUtf8("b"), f.clock.millis() + 1000))
-        .isEqualTo(ReplayCache.Verdict.FULL);
-    assertThat(tiny.remember(ByteString.copyFromUtf8("a"), f.clock.millis() + 1000))
-        .isEqualTo(ReplayCache.Verdict.REPLAY);
-    f.clock.advance(Duration.ofSeconds(1));
-    assertThat(tiny.remember(ByteString.copyFromUtf8("b"), f.clock.millis() + 1000))
-        .isEqualTo(ReplayCache.Verdict.FRESH);
+  void aConsumerOverItsShareOfOpenRequestsIsDeclined() {
+    ReplayCache shares = new ReplayCache(f.clock, 100, 1);
+    ProviderSession first = new ProviderSession(f.providerKey, f.consumerKey.publicKey().peerId(),
+        f.config, f.clock, f.random, shares, f.policy, f.providerStore);
+    assertThat(first.onFrame(frame(request())).reply().hasOffer()).isTrue();
+    ProviderSession second = new ProviderSession(f.providerKey, f.consumerKey.publicKey().peerId(),
+        f.config, f.clock, f.random, shares, f.policy, f.providerStore);
+    NegotiationSession.Step step = second.onFrame(frame(request()));
+    assertRejected(step, second, NegotiateError.DECLINED);
+    assertThat(step.reply().getReject().getDetail()).contains("too many open requests");
   }
 }

@@ -120,6 +120,8 @@ class NegotiationStoreAndConfigTest {
         .build()).hasMessageContaining("maxOfferLifetime");
     assertThatThrownBy(() -> NegotiateConfig.builder().replayCacheCapacity(0).build())
         .hasMessageContaining("replayCacheCapacity");
+    assertThatThrownBy(() -> NegotiateConfig.builder().replayCachePerPeer(100_001).build())
+        .hasMessageContaining("replayCachePerPeer");
     assertThat(NegotiateConfig.defaults().toBuilder().build()).isEqualTo(NegotiateConfig.defaults());
   }
 

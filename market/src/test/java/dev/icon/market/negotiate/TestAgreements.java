@@ -32,7 +32,7 @@ public final class TestAgreements {
     ConsumerSession c = new ConsumerSession(consumer, want, config, clock, random,
         OfferEvaluator.acceptAll(), new MemoryAgreementStore());
     ProviderSession p = new ProviderSession(provider, consumer.publicKey().peerId(), config, clock,
-        random, new ReplayCache(clock, 16),
+        random, new ReplayCache(clock, 16, 16),
         new CapacityOfferPolicy(price, Long.MAX_VALUE / 4, Long.MAX_VALUE / 4), providerStore);
     var offer = p.onFrame(c.open().orElseThrow()).reply();
     var agreement = p.onFrame(c.onFrame(offer).reply()).reply();
