@@ -1,5 +1,6 @@
 package dev.icon.market.negotiate;
 
+import dev.icon.overlay.api.Direction;
 import dev.icon.overlay.api.Stream;
 import dev.icon.proto.icon.negotiate.NegotiateFrame;
 import io.netty.channel.ChannelHandlerContext;
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * NegotiateError#misbehaviour()}), closed otherwise. A malformed or oversized frame, the stream
  * closing early, or an exception from the policy or evaluator also fail the future and reset the
  * stream. Nothing here outlives the stream, and no failure reaches the connection or the host.
+ *
+ * <p>Logging: failures of negotiations this side started are logged at info level; failures of
+ * inbound ones at debug level only (a hostile peer must not flood our logs), and counted by the
+ * controller.
  *
  * <p>Threading: installed and run on the stream's event loop; the future completes there.
  */
@@ -119,7 +124,7 @@ final class SessionRunner extends SimpleChannelInboundHandler<NegotiateFrame> {
       return;
     }
     NegotiateException failure = session.failure().orElseThrow();
-    LOG.info("negotiation with {} failed: {}", stream.remotePeer(), failure.getMessage());
+    log(failure);
     boolean reset = failure.error().misbehaviour() && !failure.byRemote();
     writeThen(step.reply(), reset ? stream::reset : stream::close);
     result.completeExceptionally(failure);
@@ -130,9 +135,17 @@ final class SessionRunner extends SimpleChannelInboundHandler<NegotiateFrame> {
     if (result.isDone()) {
       return;
     }
-    LOG.info("negotiation with {} failed: {}", stream.remotePeer(), e.getMessage());
+    log(e);
     result.completeExceptionally(e);
     stream.reset();
+  }
+
+  private void log(NegotiateException e) {
+    if (stream.direction() == Direction.OUTBOUND) {
+      LOG.info("negotiation with {} failed: {}", stream.remotePeer(), e.getMessage());
+    } else {
+      LOG.debug("negotiation from {} failed: {}", stream.remotePeer(), e.getMessage());
+    }
   }
 
   private void write(NegotiateFrame frame) {

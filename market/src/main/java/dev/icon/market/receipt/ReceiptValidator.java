@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * ({@code icon-receipt-v1:}); it was not issued beyond the allowed clock skew in the future; its
  * sequence is above the last accepted one; its cumulative amount is at least the last accepted one
  * and at most the agreement's {@code max_total_micros}. Otherwise the verdict names the {@link
- * ReceiptError}, the refusal is logged, and nothing is recorded.
+ * ReceiptError}, the refusal is logged at debug level (receipts are remote input), and nothing is
+ * recorded.
  *
  * <p>Thread-safe: concurrent receipts of one agreement are ordered by the book's compare-and-set
  * (a loser is checked again against the winner). Verified agreements are cached by id (they never
@@ -182,7 +183,7 @@ public final class ReceiptValidator {
 
   private static ReceiptVerdict refuse(ReceiptVerdict verdict) {
     if (!verdict.isAccepted()) {
-      LOG.info("receipt refused ({}): {}", verdict.error(), verdict.detail());
+      LOG.debug("receipt refused ({}): {}", verdict.error(), verdict.detail());
     }
     return verdict;
   }
