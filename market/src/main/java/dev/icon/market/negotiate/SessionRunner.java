@@ -118,16 +118,16 @@ final class SessionRunner extends SimpleChannelInboundHandler<NegotiateFrame> {
     }
     cancelTimer();
     if (session.agreement().isPresent()) {
-      SignedAgreement agreement = session.agreement().get();
+      // Complete first: whoever waits sees the outcome before the stream's end.
+      result.complete(session.agreement().get());
       writeThen(step.reply(), stream::close);
-      result.complete(agreement);
       return;
     }
     NegotiateException failure = session.failure().orElseThrow();
     log(failure);
     boolean reset = failure.error().misbehaviour() && !failure.byRemote();
-    writeThen(step.reply(), reset ? stream::reset : stream::close);
     result.completeExceptionally(failure);
+    writeThen(step.reply(), reset ? stream::reset : stream::close);
   }
 
   private void finishBroken(NegotiateException e) {
