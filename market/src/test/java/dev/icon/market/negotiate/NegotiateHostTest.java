@@ -188,4 +188,45 @@ class NegotiateHostTest {
     assertThat(provider.failures().get(NegotiateError.TIMEOUT)).isEqualTo(1);
     assertThat(negotiate(1)).isNotNull();
   }
+
+  @Test
+  void aPolicyThatThrowsEndsOnlyThatNegotiation() throws Exception {
+    PrivateKey brokenKey = PrivateKey.generateEd25519();
+    Host brokenHost = host(brokenKey);
+    NegotiateController broken = NegotiateController.builder(brokenHost, brokenKey).config(config)
+        .offerPolicy(new OfferPolicy() {
+          @Override
+          public Quote quote(dev.icon.overlay.identity.PeerId consumer,
+              dev.icon.proto.icon.negotiate.RequestTerms request) {
+            throw new IllegalStateException("policy bug");
+          }
+
+          @Override
+          public boolean commit(dev.icon.proto.icon.negotiate.AgreementTerms terms) {
+            return true;
+          }
+        }).build();
+    broken.start();
+    consumerHost.dial(brokenHost.dialAddrs().get(0)).get(20, TimeUnit.SECONDS);
+    Instant start = Instant.now().plus(Duration.ofMinutes(1));
+    NegotiationRequest toBroken = new NegotiationRequest(brokenHost.peerId(), Fixture.SMALL, 1,
+        2_000_000, start, start.plus(Duration.ofHours(1)));
+
+    assertThatThrownBy(() -> consumer.negotiate(toBroken).get(20, TimeUnit.SECONDS))
+        .cause().isInstanceOf(NegotiateException.class);
+    // The broken provider's host still answers, and the honest one still negotiates.
+    assertThat(consumerHost.ping(brokenHost.peerId()).get(20, TimeUnit.SECONDS)).isNotNull();
+    assertThat(negotiate(1)).isNotNull();
+    broken.stop();
+  }
+
+  @Test
+  void aStoppedProviderNoLongerServesTheProtocol() throws Exception {
+    provider.stop();
+    provider.stop(); // idempotent
+    assertThat(providerHost.protocols()).doesNotContain(NegotiateProtocol.ID);
+    assertThatThrownBy(() -> negotiate(1)).isInstanceOf(ExecutionException.class);
+    provider.start();
+    assertThat(negotiate(1)).isNotNull();
+  }
 }
