@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * seeds): the welfare of its trades (value minus cost) over an upper bound on the optimum, the
  * competitive welfare of the unit curves with bundles and accept sets ignored. Prints one line per
  * seed. Run: {@code java -cp "benchmarks/target/classes:benchmarks/target/lib/*"
- * dev.icon.bench.market.ClearingEfficiency [bids] [asks] [seeds]}.
+ * dev.icon.bench.market.ClearingEfficiency [bids] [asks] [seeds] [any]}; with
+ * {@code any} every bid accepts any ask (the same markets without accept sets).
  */
 public final class ClearingEfficiency {
 
@@ -28,8 +29,13 @@ public final class ClearingEfficiency {
     int bids = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int asks = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
     int seeds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    boolean anyOnly = args.length > 3 && args[3].equals("any");
     for (int seed = 0; seed < seeds; seed++) {
       ClearingBenchmark.Market m = ClearingBenchmark.Market.random(new Random(seed), bids, asks);
+      if (anyOnly) {
+        m = new ClearingBenchmark.Market(m.bids().stream()
+            .map(b -> Bid.any(b.id(), b.bidder(), b.valuePerUnit(), b.units())).toList(), m.asks());
+      }
       ClearingResult r = new DoubleAuction("seed-" + seed).clear(m.bids(), m.asks());
       Map<String, Bid> b = m.bids().stream().collect(Collectors.toMap(Bid::id, Function.identity()));
       Map<String, Ask> a = m.asks().stream().collect(Collectors.toMap(Ask::id, Function.identity()));
