@@ -121,6 +121,19 @@ class MarketClearCommandTest {
   }
 
   @Test
+  void anOversizedFileIsRefusedBeforeReading() throws Exception {
+    Path file = dir.resolve("huge.json");
+    try (var f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(MarketClearCommand.MAX_INPUT_BYTES + 1); // sparse: no disk used
+    }
+
+    Run r = run("market", "clear", "--input", file.toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("larger than 64 MiB");
+  }
+
+  @Test
   void aMissingFileIsBadUsage() {
     Run r = run("market", "clear", "--input", dir.resolve("nope.json").toString());
 
