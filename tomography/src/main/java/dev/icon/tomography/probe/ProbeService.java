@@ -157,9 +157,11 @@ public final class ProbeService implements StreamHandler {
     } catch (RuntimeException e) {
       probe = CompletableFuture.failedFuture(e);
     }
-    CompletableFuture<ProbeMeasurement> bounded = probe
-        .orTimeout(config.probeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    // A copy carries the timeout, so the prober's own future can be cancelled (killing its
+    // process) rather than merely completed.
     CompletableFuture<ProbeMeasurement> started = probe;
+    CompletableFuture<ProbeMeasurement> bounded = probe.copy()
+        .orTimeout(config.probeTimeout().toMillis(), TimeUnit.MILLISECONDS);
     return bounded.handle((m, e) -> {
       inProgress.release();
       if (e == null) {
