@@ -34,6 +34,8 @@ import java.util.Objects;
  *     service's allow predicate) are probed
  * @param maxRequestBytes a larger request frame resets the stream
  * @param maxResponseBytes a larger response frame fails the client's call
+ * @param readTimeout how long the serving side waits for a whole request before resetting the
+ *     stream
  * @param probeTimeout how long the serving side waits for its probes before answering FAILED
  * @param requestTimeout how long the asking side waits for the whole answer
  */
@@ -55,11 +57,13 @@ public record ProbeConfig(
     List<IpPrefix> allowedPrefixes,
     int maxRequestBytes,
     int maxResponseBytes,
+    Duration readTimeout,
     Duration probeTimeout,
     Duration requestTimeout) {
 
   public ProbeConfig {
     allowedPrefixes = List.copyOf(allowedPrefixes);
+    Objects.requireNonNull(readTimeout, "readTimeout");
     Objects.requireNonNull(probeTimeout, "probeTimeout");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     check(maxTargetsPerRequest >= 1 && maxTargetsPerRequest <= 256, "maxTargetsPerRequest",
@@ -85,6 +89,7 @@ public record ProbeConfig(
         "must be 64..1 MiB, was " + maxRequestBytes);
     check(maxResponseBytes >= 64 && maxResponseBytes <= 16 << 20, "maxResponseBytes",
         "must be 64..16 MiB, was " + maxResponseBytes);
+    check(!readTimeout.isNegative() && !readTimeout.isZero(), "readTimeout", "must be positive");
     check(!probeTimeout.isNegative() && !probeTimeout.isZero(), "probeTimeout", "must be positive");
     check(!requestTimeout.isNegative() && !requestTimeout.isZero(), "requestTimeout",
         "must be positive");

@@ -40,6 +40,8 @@ public final class ProbeConfigBuilder {
   private int maxRequestBytes = 8 << 10;
   // 256 results with 100 samples of up to 10 bytes each stay below 512 KiB.
   private int maxResponseBytes = 512 << 10;
+  // A request is one small frame: a peer that takes longer is stalling, not sending.
+  private Duration readTimeout = Duration.ofSeconds(10);
   // 10 probes at the pinger's default pace (200 ms) plus its 2 s reply wait, with slack.
   private Duration probeTimeout = Duration.ofSeconds(20);
   // The server's probe timeout plus network and queueing.
@@ -132,6 +134,11 @@ public final class ProbeConfigBuilder {
     return this;
   }
 
+  public ProbeConfigBuilder readTimeout(Duration v) {
+    readTimeout = v;
+    return this;
+  }
+
   public ProbeConfigBuilder probeTimeout(Duration v) {
     probeTimeout = v;
     return this;
@@ -147,6 +154,6 @@ public final class ProbeConfigBuilder {
     return new ProbeConfig(maxTargetsPerRequest, defaultCount, maxCount, perPeerRate,
         perPeerBurst, globalRate, globalBurst, perTargetRate, perTargetBurst, maxConcurrentProbes,
         maxTrackedPeers, maxTrackedTargets, allowLoopback, allowLinkLocal, allowedPrefixes,
-        maxRequestBytes, maxResponseBytes, probeTimeout, requestTimeout);
+        maxRequestBytes, maxResponseBytes, readTimeout, probeTimeout, requestTimeout);
   }
 }

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * target the {@link TargetFilter} refuses (or not 4/16 bytes) is REFUSED_TARGET; beyond {@link
  * ProbeConfig#maxConcurrentProbes()} probes in progress REFUSED_BUSY; then the {@link
  * ProbeLimiter}'s per-peer, global and per-target budgets. A probe that fails or outlasts {@link
- * ProbeConfig#probeTimeout()} is FAILED with the reason. A malformed or oversized request resets
- * the stream and is counted ({@link #malformedRequests()}).
+ * ProbeConfig#probeTimeout()} is FAILED with the reason. A malformed or oversized request, or one
+ * not complete within {@link ProbeConfig#readTimeout()}, resets the stream and is counted ({@link
+ * #malformedRequests()}).
  *
  * <p>Threading: {@link #handle} runs on the stream's event loop and never blocks; probes run on
  * the probers' threads, and the answer is written from there. The service does not own the
@@ -72,7 +73,9 @@ public final class ProbeService implements StreamHandler {
   @Override
   public void handle(Stream stream) {
     String peer = stream.remotePeer().toBase58();
-    stream.readToEnd(config.maxRequestBytes()).whenComplete((bytes, error) -> {
+    stream.readToEnd(config.maxRequestBytes())
+        .orTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete((bytes, error) -> {
       if (error != null) {
         malformed.incrementAndGet();
         LOG.debug("probe request from {} not read: {}", peer, error.getMessage());

@@ -159,6 +159,20 @@ class ProbeProtocolTest {
   }
 
   @Test
+  void anAskerThatStallsIsResetAfterTheReadTimeout() throws Exception {
+    ProbeConfig config = ProbeConfig.builder().readTimeout(Duration.ofMillis(200)).build();
+    Host provider = host();
+    ProbeService service = new ProbeService(config, Map.of(ProbeMethod.ICMP_ECHO,
+        new FakeProber(1)), new TargetFilter(config), Clock.systemUTC()).registerOn(provider);
+    Stream s = askerOf(provider).newStream(provider.peerId(), List.of(ProbeProtocol.ID)).join();
+    var answer = s.readToEnd(1024);
+    s.write(new byte[] {10, 1});
+
+    assertThat(failure(answer)).isNotNull();
+    assertThat(service.malformedRequests()).isEqualTo(1);
+  }
+
+  @Test
   void aPeerThatDoesNotAnswerTimesOut() throws Exception {
     Host silent = host();
     silent.addProtocol(ProbeProtocol.ID, stream -> stream.onData(data -> { }));
