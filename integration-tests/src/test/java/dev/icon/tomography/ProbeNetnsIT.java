@@ -11,7 +11,6 @@ import dev.icon.testing.Prerequisites;
 import dev.icon.tomography.map.ClientPrefixes;
 import dev.icon.tomography.map.IpPrefix;
 import dev.icon.tomography.map.MapConfig;
-import dev.icon.tomography.map.ProbeEdges;
 import dev.icon.tomography.map.RttEstimate;
 import dev.icon.tomography.map.RttEstimator;
 import dev.icon.tomography.map.TopologyMap;
@@ -20,6 +19,7 @@ import dev.icon.tomography.probe.PingProber;
 import dev.icon.tomography.probe.ProbeClient;
 import dev.icon.tomography.probe.ProbeConfig;
 import dev.icon.tomography.probe.ProbeOutcome;
+import dev.icon.tomography.probe.ProbeRecorder;
 import dev.icon.tomography.probe.ProbeService;
 import dev.icon.tomography.probe.TargetFilter;
 import java.net.InetAddress;
@@ -66,8 +66,8 @@ class ProbeNetnsIT {
 
         TopologyMap map = new TopologyMap(MapConfig.defaults(), Clock.systemUTC());
         var stats = outcomes.get(0).measurement().get().stats().get();
-        ProbeEdges.record(map, "10.1.0.1", target, stats, ClientPrefixes.defaults(),
-            provider.peerId().toBase58(), Clock.systemUTC().instant());
+        assertThat(ProbeRecorder.record(map, "10.1.0.1", provider.peerId().toBase58(), outcomes,
+            ClientPrefixes.defaults(), Clock.systemUTC().instant())).hasSize(2);
         assertThat(RttEstimator.forClient(map.snapshot(), "10.1.0.1",
             InetAddress.getByName("10.3.0.77"), ClientPrefixes.defaults(),
             Clock.systemUTC().instant(), Duration.ofMinutes(10)))

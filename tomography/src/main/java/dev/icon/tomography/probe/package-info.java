@@ -8,6 +8,7 @@
  * dev.icon.tomography.probe.ProbeClient} asks. Framing in {@link
  * dev.icon.tomography.probe.ProbeCodec}, apart from both; settings in {@link
  * dev.icon.tomography.probe.ProbeConfig} and {@link dev.icon.tomography.probe.PingConfig}.
- * Results feed the topology map through {@link dev.icon.tomography.map.ProbeEdges}.
+ * {@link dev.icon.tomography.probe.ProbeRecorder} puts answers into the topology map as direct
+ * edges ({@link dev.icon.tomography.map.ProbeEdges}).
  */
 package dev.icon.tomography.probe;
