@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The measuring side of {@code /icon/probe/1.0.0}: reads one request per stream, probes what its
  * limits admit and answers with one result per target, in order. Limits, in the order applied:
  * more than {@link ProbeConfig#maxTargetsPerRequest()} targets refuses the whole request; a method
- * without a prober or a count above {@link ProbeConfig#maxCount()} is REFUSED_UNSUPPORTED; a
+ * without a prober, a port other than its prober's ({@link Prober#port()}) or a count above
+ * {@link ProbeConfig#maxCount()} is REFUSED_UNSUPPORTED; a
  * target the {@link TargetFilter} refuses (or not 4/16 bytes) is REFUSED_TARGET; beyond {@link
  * ProbeConfig#maxConcurrentProbes()} probes in progress REFUSED_BUSY; then the {@link
  * ProbeLimiter}'s per-peer, global and per-target budgets. A probe that fails or outlasts {@link
@@ -114,7 +115,7 @@ public final class ProbeService implements StreamHandler {
     Prober prober = probers.get(request.getMethod());
     List<CompletableFuture<ProbeOutcome>> outcomes = new ArrayList<>();
     for (ByteString asked : request.getTargetsList()) {
-      outcomes.add(one(peer, asked, prober, request.getMethod(), count));
+      outcomes.add(one(peer, asked, prober, request, count));
     }
     return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).thenApply(v -> {
       for (int i = 0; i < outcomes.size(); i++) {
@@ -126,7 +127,8 @@ public final class ProbeService implements StreamHandler {
   }
 
   private CompletableFuture<ProbeOutcome> one(String peer, ByteString asked, Prober prober,
-      ProbeMethod method, int count) {
+      ProbeRequest request, int count) {
+    ProbeMethod method = request.getMethod();
     InetAddress target;
     try {
       target = ProbeMessages.target(asked);
@@ -135,6 +137,11 @@ public final class ProbeService implements StreamHandler {
     }
     if (prober == null) {
       return refuse(target, ProbeStatus.REFUSED_UNSUPPORTED, "method " + method + " not offered");
+    }
+    if (prober.port().isPresent() && request.getPort() != 0
+        && request.getPort() != prober.port().getAsInt()) {
+      return refuse(target, ProbeStatus.REFUSED_UNSUPPORTED, "port " + request.getPort()
+          + " not offered (only " + prober.port().getAsInt() + ")");
     }
     if (count > config.maxCount()) {
       return refuse(target, ProbeStatus.REFUSED_UNSUPPORTED,

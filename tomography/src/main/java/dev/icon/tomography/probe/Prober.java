@@ -1,6 +1,7 @@
 package dev.icon.tomography.probe;
 
 import java.net.InetAddress;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -16,6 +17,14 @@ public interface Prober extends AutoCloseable {
 
   /** Probes {@code target} {@code count} times (count >= 1). */
   CompletableFuture<ProbeMeasurement> probe(InetAddress target, int count);
+
+  /**
+   * The one destination port this prober probes, for methods that have ports (TCP connect);
+   * empty for ICMP. A request naming another port is refused, so a prober is never a port scanner.
+   */
+  default OptionalInt port() {
+    return OptionalInt.empty();
+  }
 
   /** Stops every probe in progress (their futures fail with CANCELLED); idempotent. */
   @Override
