@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param perPeerBurst probes one asking peer may cause at once
  * @param globalRate probes per second this peer sends for everyone together, sustained
  * @param globalBurst probes this peer sends for everyone together at once
- * @param perTargetRate probes per second sent to one address for all askers together, sustained
+ * @param perTargetRate probes per second sent to one target (an IPv4 address or an IPv6 /64) for
+ *     all askers together, sustained
  * @param perTargetBurst probes sent to one address for all askers together at once
  * @param maxConcurrentProbes targets probed at once; beyond, targets are refused (REFUSED_BUSY)
  * @param maxTrackedPeers askers whose buckets are kept; full (idle) buckets are forgotten first,

@@ -1,6 +1,8 @@
 package dev.icon.tomography.probe;
 
 import dev.icon.proto.icon.probe.ProbeStatus;
+import dev.icon.tomography.map.IpPrefix;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.Iterator;
@@ -11,8 +13,8 @@ import java.util.Optional;
 
 /**
  * The budgets of the serving side of {@code /icon/probe/1.0.0}: a token bucket per asking peer, one
- * for everyone together, and one per target shared by every asker ({@link ProbeConfig} gives sizes
- * and rates). A probe of {@code count} packets is admitted only if all three buckets hold {@code
+ * for everyone together, and one per target shared by every asker (an IPv4 address or an IPv6
+ * /64; {@link ProbeConfig} gives sizes and rates). A probe of {@code count} packets is admitted only if all three buckets hold {@code
  * count} tokens, and then takes them from all three; a refusal takes nothing. The per-peer and
  * per-target tables are bounded: full (idle) buckets are forgotten first, and when every tracked
  * bucket is in use a new peer or target is refused.
@@ -25,7 +27,7 @@ public final class ProbeLimiter {
   private final Clock clock;
   private final TokenBucket global;
   private final Map<String, TokenBucket> peers = new LinkedHashMap<>(16, 0.75f, true);
-  private final Map<InetAddress, TokenBucket> targets = new LinkedHashMap<>(16, 0.75f, true);
+  private final Map<IpPrefix, TokenBucket> targets = new LinkedHashMap<>(16, 0.75f, true);
 
   /** A limiter with {@code config}'s budgets on {@code clock}. */
   public ProbeLimiter(ProbeConfig config, Clock clock) {
@@ -48,8 +50,8 @@ public final class ProbeLimiter {
     if (!global.has(count)) {
       return Optional.of(ProbeStatus.REFUSED_GLOBAL_RATE);
     }
-    TokenBucket t = bucket(targets, target, config.maxTrackedTargets(), config.perTargetBurst(),
-        config.perTargetRate());
+    TokenBucket t = bucket(targets, targetKey(target), config.maxTrackedTargets(),
+        config.perTargetBurst(), config.perTargetRate());
     if (t == null || !t.has(count)) {
       return Optional.of(ProbeStatus.REFUSED_TARGET_RATE);
     }
@@ -57,6 +59,14 @@ public final class ProbeLimiter {
     global.take(count);
     t.take(count);
     return Optional.empty();
+  }
+
+  /**
+   * What one per-target budget covers: an IPv4 address, or an IPv6 /64 (one host may hold a whole
+   * /64, so a budget per IPv6 address could be multiplied without end).
+   */
+  static IpPrefix targetKey(InetAddress target) {
+    return IpPrefix.of(target, target instanceof Inet6Address ? 64 : 32);
   }
 
   /** Peers with a bucket kept (bounded by {@link ProbeConfig#maxTrackedPeers()}). */

@@ -65,6 +65,22 @@ class ProbeLimiterTest {
   }
 
   @Test
+  void oneIpv6Slash64SharesOneTargetBudget() throws Exception {
+    ProbeConfig config = ProbeConfig.builder().maxCount(5).defaultCount(3).perTargetBurst(10)
+        .build();
+    ProbeLimiter limiter = new ProbeLimiter(config, clock);
+
+    assertThat(limiter.admit("A", InetAddress.getByName("2001:db8:1:2::1"), 5)).isEmpty();
+    assertThat(limiter.admit("B", InetAddress.getByName("2001:db8:1:2::2"), 5)).isEmpty();
+    assertThat(limiter.admit("C", InetAddress.getByName("2001:db8:1:2:ffff::3"), 5))
+        .contains(ProbeStatus.REFUSED_TARGET_RATE);
+    assertThat(limiter.admit("C", InetAddress.getByName("2001:db8:1:3::1"), 5))
+        .as("the next /64").isEmpty();
+    assertThat(limiter.admit("C", ip(1), 5)).isEmpty();
+    assertThat(limiter.admit("C", ip(2), 5)).as("IPv4 addresses each have their own").isEmpty();
+  }
+
+  @Test
   void theGlobalBudgetBoundsEveryoneTogether() throws Exception {
     ProbeConfig config = ProbeConfig.builder().maxCount(5).defaultCount(3).perPeerBurst(5)
         .globalBurst(20).globalRate(1).build();
