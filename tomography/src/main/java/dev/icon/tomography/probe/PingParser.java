@@ -1,6 +1,7 @@
 package dev.icon.tomography.probe;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class PingParser {
     InetAddress seen;
     try {
       seen = Address.getByAddress(text);
-    } catch (java.net.UnknownHostException e) {
+    } catch (UnknownHostException e) {
       throw bad(n, line, "'" + text + "' is not an IP address");
     }
     if (!seen.equals(target)) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 
 /**
@@ -84,7 +85,7 @@ public final class ProbeClient {
     });
     result.orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
     return result.exceptionallyCompose(e -> CompletableFuture.failedFuture(
-        e instanceof java.util.concurrent.TimeoutException
+        e instanceof TimeoutException
             ? new ProbeException(ProbeError.TIMEOUT,
                 "no probe answer from " + peer + " within " + config.requestTimeout())
             : e));

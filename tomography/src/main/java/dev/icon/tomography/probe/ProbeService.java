@@ -7,6 +7,7 @@ import dev.icon.overlay.api.StreamHandler;
 import dev.icon.proto.icon.probe.ProbeMethod;
 import dev.icon.proto.icon.probe.ProbeRequest;
 import dev.icon.proto.icon.probe.ProbeResponse;
+import dev.icon.proto.icon.probe.ProbeResult;
 import dev.icon.proto.icon.probe.ProbeStatus;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -16,8 +17,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,28 +116,34 @@ public final class ProbeService implements StreamHandler {
     }
     int count = request.getCount() == 0 ? config.defaultCount() : request.getCount();
     Prober prober = probers.get(request.getMethod());
-    List<CompletableFuture<ProbeOutcome>> outcomes = new ArrayList<>();
+    List<CompletableFuture<ProbeResult>> results = new ArrayList<>();
     for (ByteString asked : request.getTargetsList()) {
-      outcomes.add(one(peer, asked, prober, request, count));
+      results.add(one(peer, asked, prober, request, count));
     }
-    return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).thenApply(v -> {
-      for (int i = 0; i < outcomes.size(); i++) {
-        response.addResults(
-            ProbeMessages.result(request.getTargets(i), outcomes.get(i).join()));
-      }
+    return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenApply(v -> {
+      results.forEach(r -> response.addResults(r.join()));
       return response.build();
     });
   }
 
-  private CompletableFuture<ProbeOutcome> one(String peer, ByteString asked, Prober prober,
+  /** The result for one target, answering for the bytes as {@code asked}. */
+  private CompletableFuture<ProbeResult> one(String peer, ByteString asked, Prober prober,
       ProbeRequest request, int count) {
-    ProbeMethod method = request.getMethod();
     InetAddress target;
     try {
       target = ProbeMessages.target(asked);
     } catch (ProbeException e) {
-      return refuse(anyAddress(), ProbeStatus.REFUSED_TARGET, e.getMessage());
+      refused.incrementAndGet();
+      return CompletableFuture.completedFuture(ProbeResult.newBuilder().setTarget(asked)
+          .setStatus(ProbeStatus.REFUSED_TARGET).setReason(e.getMessage()).build());
     }
+    return outcome(peer, target, prober, request, count)
+        .thenApply(o -> ProbeMessages.result(asked, o));
+  }
+
+  private CompletableFuture<ProbeOutcome> outcome(String peer, InetAddress target, Prober prober,
+      ProbeRequest request, int count) {
+    ProbeMethod method = request.getMethod();
     if (prober == null) {
       return refuse(target, ProbeStatus.REFUSED_UNSUPPORTED, "method " + method + " not offered");
     }
@@ -178,9 +187,9 @@ public final class ProbeService implements StreamHandler {
         return ProbeOutcome.measured(m);
       }
       started.cancel(true);
-      Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+      Throwable cause = e instanceof CompletionException && e.getCause() != null
           ? e.getCause() : e;
-      String reason = cause instanceof java.util.concurrent.TimeoutException
+      String reason = cause instanceof TimeoutException
           ? "no answer within " + config.probeTimeout() : cause.getMessage();
       return ProbeOutcome.refused(target, ProbeStatus.FAILED, String.valueOf(reason));
     });
@@ -190,10 +199,6 @@ public final class ProbeService implements StreamHandler {
       String reason) {
     refused.incrementAndGet();
     return CompletableFuture.completedFuture(ProbeOutcome.refused(target, status, reason));
-  }
-
-  private static InetAddress anyAddress() {
-    return java.net.InetAddress.getLoopbackAddress();
   }
 
   /** Requests whose frame was malformed, oversized or cut off (their streams were reset). */

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -102,19 +103,19 @@ public final class TcpConnectProber implements Prober {
   }
 
   /** The handshake's time in milliseconds, or empty when it was lost. */
-  private java.util.Optional<Double> handshake(InetSocketAddress address) throws IOException {
+  private Optional<Double> handshake(InetSocketAddress address) throws IOException {
     long start = System.nanoTime();
     try (Socket s = new Socket()) {
       s.setSoLinger(true, 0);
       s.connect(address, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
-      return java.util.Optional.of((System.nanoTime() - start) / 1e6);
+      return Optional.of((System.nanoTime() - start) / 1e6);
     } catch (ConnectException e) {
       if (String.valueOf(e.getMessage()).contains("refused")) {
-        return java.util.Optional.of((System.nanoTime() - start) / 1e6);
+        return Optional.of((System.nanoTime() - start) / 1e6);
       }
       throw e;
     } catch (SocketTimeoutException | NoRouteToHostException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 
