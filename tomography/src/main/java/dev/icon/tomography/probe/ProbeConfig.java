@@ -26,6 +26,8 @@ import java.util.Objects;
  *     all askers together, sustained
  * @param perTargetBurst probes sent to one address for all askers together at once
  * @param maxConcurrentProbes targets probed at once; beyond, targets are refused (REFUSED_BUSY)
+ * @param maxConcurrentRequests request streams served at once (being read or probed); beyond, a
+ *     new stream is reset at once
  * @param maxTrackedPeers askers whose buckets are kept; full (idle) buckets are forgotten first,
  *     and a new asker beyond the bound is refused
  * @param maxTrackedTargets targets whose buckets are kept, the same way
@@ -51,6 +53,7 @@ public record ProbeConfig(
     double perTargetRate,
     int perTargetBurst,
     int maxConcurrentProbes,
+    int maxConcurrentRequests,
     int maxTrackedPeers,
     int maxTrackedTargets,
     boolean allowLoopback,
@@ -84,6 +87,8 @@ public record ProbeConfig(
         "must be at least maxCount (" + maxCount + "), was " + perTargetBurst);
     check(maxConcurrentProbes >= 1 && maxConcurrentProbes <= 1024, "maxConcurrentProbes",
         "must be 1..1024, was " + maxConcurrentProbes);
+    check(maxConcurrentRequests >= 1 && maxConcurrentRequests <= 65536, "maxConcurrentRequests",
+        "must be 1..65536, was " + maxConcurrentRequests);
     check(maxTrackedPeers >= 1, "maxTrackedPeers", "must be at least 1, was " + maxTrackedPeers);
     check(maxTrackedTargets >= 1, "maxTrackedTargets", "must be at least 1, was " + maxTrackedTargets);
     check(maxRequestBytes >= 64 && maxRequestBytes <= 1 << 20, "maxRequestBytes",

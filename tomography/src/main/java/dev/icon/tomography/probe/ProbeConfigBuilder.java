@@ -26,6 +26,8 @@ public final class ProbeConfigBuilder {
   private int perTargetBurst = 10;
   // Pings are cheap processes, but a handful at once is enough.
   private int maxConcurrentProbes = 8;
+  // Streams held open by slow or stalling askers stay bounded (each at most readTimeout).
+  private int maxConcurrentRequests = 64;
   // Bounded state against askers that rotate peer ids.
   private int maxTrackedPeers = 1024;
   // Bounded state against requests that rotate targets.
@@ -99,6 +101,11 @@ public final class ProbeConfigBuilder {
     return this;
   }
 
+  public ProbeConfigBuilder maxConcurrentRequests(int v) {
+    maxConcurrentRequests = v;
+    return this;
+  }
+
   public ProbeConfigBuilder maxTrackedPeers(int v) {
     maxTrackedPeers = v;
     return this;
@@ -153,6 +160,7 @@ public final class ProbeConfigBuilder {
   public ProbeConfig build() {
     return new ProbeConfig(maxTargetsPerRequest, defaultCount, maxCount, perPeerRate,
         perPeerBurst, globalRate, globalBurst, perTargetRate, perTargetBurst, maxConcurrentProbes,
+        maxConcurrentRequests,
         maxTrackedPeers, maxTrackedTargets, allowLoopback, allowLinkLocal, allowedPrefixes,
         maxRequestBytes, maxResponseBytes, readTimeout, probeTimeout, requestTimeout);
   }

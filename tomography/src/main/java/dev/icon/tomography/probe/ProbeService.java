@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * ProbeLimiter}'s per-peer, global and per-target budgets. A probe that fails or outlasts {@link
  * ProbeConfig#probeTimeout()} is FAILED with the reason. A malformed or oversized request, or one
  * not complete within {@link ProbeConfig#readTimeout()}, resets the stream and is counted ({@link
- * #malformedRequests()}).
+ * #malformedRequests()}). Beyond {@link ProbeConfig#maxConcurrentRequests()} open request
+ * streams, a new one is reset at once ({@link #busyRequests()}).
  *
  * <p>Threading: {@link #handle} runs on the stream's event loop and never blocks; probes run on
  * the probers' threads, and the answer is written from there. The service does not own the
@@ -51,9 +52,11 @@ public final class ProbeService implements StreamHandler {
   private final TargetFilter filter;
   private final ProbeLimiter limiter;
   private final Semaphore inProgress;
+  private final Semaphore requests;
   private final AtomicLong malformed = new AtomicLong();
   private final AtomicLong probed = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
+  private final AtomicLong busy = new AtomicLong();
 
   /**
    * A service probing with {@code probers} (by method), admitting targets through {@code filter},
@@ -66,6 +69,7 @@ public final class ProbeService implements StreamHandler {
     this.filter = Objects.requireNonNull(filter, "filter");
     this.limiter = new ProbeLimiter(config, clock);
     this.inProgress = new Semaphore(config.maxConcurrentProbes());
+    this.requests = new Semaphore(config.maxConcurrentRequests());
   }
 
   /** Serves {@link ProbeProtocol#ID} on {@code host} with this service. */
@@ -77,6 +81,14 @@ public final class ProbeService implements StreamHandler {
   @Override
   public void handle(Stream stream) {
     String peer = stream.remotePeer().toBase58();
+    if (!requests.tryAcquire()) {
+      busy.incrementAndGet();
+      LOG.debug("resetting probe stream from {}: {} requests in progress", peer,
+          config.maxConcurrentRequests());
+      stream.reset();
+      return;
+    }
+    stream.closeFuture().whenComplete((v, e) -> requests.release());
     stream.readToEnd(config.maxRequestBytes())
         .orTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .whenComplete((bytes, error) -> {
@@ -204,6 +216,16 @@ public final class ProbeService implements StreamHandler {
   /** Requests whose frame was malformed, oversized or cut off (their streams were reset). */
   public long malformedRequests() {
     return malformed.get();
+  }
+
+  /** Request streams reset at once because {@link ProbeConfig#maxConcurrentRequests()} were open. */
+  public long busyRequests() {
+    return busy.get();
+  }
+
+  /** Request streams open now (being read, probed or answered). */
+  public int openRequests() {
+    return config.maxConcurrentRequests() - requests.availablePermits();
   }
 
   /** Targets probed. */

@@ -173,6 +173,30 @@ class ProbeProtocolTest {
   }
 
   @Test
+  void requestStreamsBeyondTheBoundAreResetAndTheSlotComesBack() throws Exception {
+    ProbeConfig config = ProbeConfig.builder().maxConcurrentRequests(1)
+        .readTimeout(Duration.ofMillis(500)).build();
+    Host provider = host();
+    ProbeService service = new ProbeService(config, Map.of(ProbeMethod.ICMP_ECHO,
+        new FakeProber(1)), new TargetFilter(config), Clock.systemUTC()).registerOn(provider);
+    Host asker = askerOf(provider);
+    Stream stalling = asker.newStream(provider.peerId(), List.of(ProbeProtocol.ID)).join();
+    var stalled = stalling.readToEnd(1024);
+    stalling.write(new byte[] {10});
+    await().atMost(Duration.ofSeconds(5)).until(() -> service.openRequests() == 1);
+
+    ProbeClient client = new ProbeClient(asker, config, new SplittableRandom(8));
+    Throwable t = failure(client.probe(provider.peerId(), List.of(InetAddress.getByName("192.0.2.1"))));
+    assertThat(t).isNotNull();
+    assertThat(service.busyRequests()).isEqualTo(1);
+
+    assertThat(failure(stalled)).as("reset after the read timeout").isNotNull();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        client.probe(provider.peerId(), List.of(InetAddress.getByName("192.0.2.1"))).join()
+            .get(0).status()).isEqualTo(ProbeStatus.OK));
+  }
+
+  @Test
   void aPeerThatDoesNotAnswerTimesOut() throws Exception {
     Host silent = host();
     silent.addProtocol(ProbeProtocol.ID, stream -> stream.onData(data -> { }));
