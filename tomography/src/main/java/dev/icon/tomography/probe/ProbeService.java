@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,34 +89,51 @@ public final class ProbeService implements StreamHandler {
       stream.reset();
       return;
     }
-    stream.closeFuture().whenComplete((v, e) -> requests.release());
+    // The slot is ours until we answered or reset, whatever the asker does with its side.
+    AtomicBoolean held = new AtomicBoolean(true);
+    Runnable release = () -> {
+      if (held.compareAndSet(true, false)) {
+        requests.release();
+      }
+    };
+    stream.closeFuture().whenComplete((v, e) -> release.run());
     stream.readToEnd(config.maxRequestBytes())
         .orTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .whenComplete((bytes, error) -> {
-      if (error != null) {
-        malformed.incrementAndGet();
-        LOG.debug("probe request from {} not read: {}", peer, error.getMessage());
-        stream.reset();
-        return;
-      }
-      ProbeRequest request;
-      try {
-        request = ProbeCodec.decodeRequest(bytes, config.maxRequestBytes());
-      } catch (ProbeException e) {
-        malformed.incrementAndGet();
-        LOG.debug("resetting probe stream from {}: {}", peer, e.getMessage());
-        stream.reset();
-        return;
-      }
-      serve(peer, request).whenComplete((response, e) -> {
-        if (e != null) {
-          LOG.warn("probe request from {} failed: {}", peer, e.toString());
-          stream.reset();
-          return;
-        }
-        stream.write(ProbeCodec.encode(response)).whenComplete((v, we) -> stream.close());
-      });
-    });
+          ProbeRequest request = error == null ? decode(peer, bytes) : null;
+          if (request == null) {
+            if (error != null) {
+              malformed.incrementAndGet();
+              LOG.debug("probe request from {} not read: {}", peer, error.getMessage());
+            }
+            stream.reset();
+            release.run();
+            return;
+          }
+          serve(peer, request).whenComplete((response, e) -> {
+            if (e != null) {
+              LOG.warn("probe request from {} failed: {}", peer, e.toString());
+              stream.reset();
+              release.run();
+              return;
+            }
+            stream.write(ProbeCodec.encode(response)).whenComplete((v, we) -> {
+              stream.close();
+              release.run();
+            });
+          });
+        });
+  }
+
+  /** The request {@code bytes} hold, or null (counted and logged) when they are malformed. */
+  private ProbeRequest decode(String peer, byte[] bytes) {
+    try {
+      return ProbeCodec.decodeRequest(bytes, config.maxRequestBytes());
+    } catch (ProbeException e) {
+      malformed.incrementAndGet();
+      LOG.debug("resetting probe stream from {}: {}", peer, e.getMessage());
+      return null;
+    }
   }
 
   /** Answers {@code request} from {@code peer} (the wire-independent core of {@link #handle}). */
@@ -223,7 +241,7 @@ public final class ProbeService implements StreamHandler {
     return busy.get();
   }
 
-  /** Request streams open now (being read, probed or answered). */
+  /** Request streams being read, probed or answered now. */
   public int openRequests() {
     return config.maxConcurrentRequests() - requests.availablePermits();
   }

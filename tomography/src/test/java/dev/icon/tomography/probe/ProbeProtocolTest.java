@@ -197,6 +197,27 @@ class ProbeProtocolTest {
   }
 
   @Test
+  void anAskerThatKeepsItsSideOpenAfterTheAnswerHoldsNoSlot() throws Exception {
+    ProbeConfig config = ProbeConfig.builder().maxConcurrentRequests(1).build();
+    Host provider = host();
+    ProbeService service = new ProbeService(config, Map.of(ProbeMethod.ICMP_ECHO,
+        new FakeProber(1)), new TargetFilter(config), Clock.systemUTC()).registerOn(provider);
+    Host asker = askerOf(provider);
+    Stream s = asker.newStream(provider.peerId(), List.of(ProbeProtocol.ID)).join();
+    var answer = s.readToEnd(4096);
+    s.write(ProbeCodec.encode(dev.icon.proto.icon.probe.ProbeRequest.newBuilder().setRequestId(1)
+        .setMethod(ProbeMethod.ICMP_ECHO).addTargets(ProbeMessages.target(
+            InetAddress.getByName("192.0.2.1"))).build())).thenCompose(v -> s.closeWrite());
+
+    assertThat(ProbeCodec.decodeResponse(answer.join(), 4096).getResults(0).getStatus())
+        .isEqualTo(ProbeStatus.OK);
+    await().atMost(Duration.ofSeconds(5)).until(() -> service.openRequests() == 0);
+    assertThat(new ProbeClient(asker, config, new SplittableRandom(9))
+        .probe(provider.peerId(), List.of(InetAddress.getByName("192.0.2.2"))).join()
+        .get(0).status()).isEqualTo(ProbeStatus.OK);
+  }
+
+  @Test
   void aPeerThatDoesNotAnswerTimesOut() throws Exception {
     Host silent = host();
     silent.addProtocol(ProbeProtocol.ID, stream -> stream.onData(data -> { }));
