@@ -144,6 +144,11 @@ public final class TopologyMap {
     return java.util.Optional.ofNullable(nodes.get(id));
   }
 
+  /** Whether {@code id} is a node of the map. */
+  public synchronized boolean hasNode(String id) {
+    return nodes.containsKey(id);
+  }
+
   /** How many edges. */
   public synchronized int edgeCount() {
     return edges.size();

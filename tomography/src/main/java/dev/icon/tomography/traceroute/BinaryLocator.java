@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Finds an executable by path or on the PATH (plus /usr/sbin and /sbin). Stateless. */
-final class BinaryLocator {
+public final class BinaryLocator {
 
   private BinaryLocator() {}
 
@@ -18,27 +19,45 @@ final class BinaryLocator {
    *     directories searched
    */
   static Path locate(String binary, Map<String, String> env) {
+    Optional<Path> found = find(binary, env);
+    if (found.isPresent()) {
+      return found.get();
+    }
     if (binary.contains("/")) {
       Path p = Path.of(binary);
-      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-        return p;
-      }
       throw new TracerouteException(TracerouteError.BINARY_MISSING,
           "traceroute executable " + p + " does not exist or is not executable"
               + " (install the 'traceroute' package or set TracerouteConfig.binary)");
     }
+    throw new TracerouteException(TracerouteError.BINARY_MISSING,
+        "traceroute executable '" + binary + "' not found in " + String.join(":", searched(env))
+            + " (install the 'traceroute' package or set TracerouteConfig.binary)");
+  }
+
+  /**
+   * The executable {@code binary} names: itself when it contains a slash, else the first match
+   * in {@link #searched}; empty when there is none.
+   */
+  public static Optional<Path> find(String binary, Map<String, String> env) {
+    if (binary.contains("/")) {
+      Path p = Path.of(binary);
+      return Files.isRegularFile(p) && Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
+    }
+    for (String dir : searched(env)) {
+      Path candidate = Path.of(dir.isEmpty() ? "." : dir, binary);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The directories searched: {@code env}'s PATH, then /usr/sbin and /sbin. */
+  public static List<String> searched(Map<String, String> env) {
     List<String> dirs = new ArrayList<>(List.of(
         env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin").split(":")));
     dirs.add("/usr/sbin");
     dirs.add("/sbin");
-    for (String dir : dirs) {
-      Path candidate = Path.of(dir.isEmpty() ? "." : dir, binary);
-      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    throw new TracerouteException(TracerouteError.BINARY_MISSING,
-        "traceroute executable '" + binary + "' not found in " + String.join(":", dirs)
-            + " (install the 'traceroute' package or set TracerouteConfig.binary)");
+    return dirs;
   }
 }
