@@ -75,6 +75,17 @@ public record Cidr(long network, int length) {
     return (a & mask(length)) == network && (length >= 31 || a != network && a != broadcast);
   }
 
+  /** Whether {@code address} lies anywhere in this subnet, network and broadcast included. */
+  public boolean covers(String address) {
+    return (parseAddress(address, "address") & mask(length)) == network;
+  }
+
+  /** Whether the two subnets share an address. */
+  public boolean overlaps(Cidr other) {
+    int shorter = Math.min(length, other.length);
+    return (network & mask(shorter)) == (other.network & mask(shorter));
+  }
+
   @Override
   public String toString() {
     return format(network) + "/" + length;

@@ -194,6 +194,17 @@ public record Topology(Map<String, Node> nodes, List<Link> links, Dns dns) {
         check(addresses.add(addr), where + ".addresses", addr + " is used twice");
       }
     }
+    for (int i = 0; i < links.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        check(!links.get(i).subnet().overlaps(links.get(j).subnet()), "links[" + i + "].subnet",
+            links.get(i).subnet() + " overlaps links[" + j + "]'s " + links.get(j).subnet());
+      }
+    }
+    for (Map.Entry<String, Node> e : nodes.entrySet()) {
+      String id = e.getValue().routerId();
+      check(id == null || links.stream().noneMatch(l -> l.subnet().covers(id)),
+          "nodes." + e.getKey() + ".router_id", id + " lies in a link's subnet");
+    }
     List<String> lonely = new ArrayList<>();
     for (Map.Entry<String, Node> e : nodes.entrySet()) {
       long count = links.stream().filter(l -> l.touches(e.getKey())).count();

@@ -60,6 +60,8 @@ class TopologyYamlTest {
       "bad reverse name | 'r1.fra.isp-a.example' | 'r1..example' | nodes.r1.reverse_name: is not a DNS name",
       "provider domain | 'domain: fra.isp-a.example' | 'domain: -' | nodes.edge.provider.domain: is not a DNS name",
       "dns on a client | 'dns: {node: dns}' | 'dns: {node: c}' | dns.node: must name a node with role dns",
+      "overlapping subnets | '10.0.3.0/30' | '10.0.2.64/30' | links[2].subnet: 10.0.2.64/30 overlaps links[1]'s 10.0.2.0/24",
+      "router id in a link | 'router_id: 10.255.0.1' | 'router_id: 10.0.1.77' | nodes.r1.router_id: 10.0.1.77 lies in a link's subnet",
       "node name too long | 'c:    {role: client}' | 'a-very-long-name: {role: client}' | nodes.a-very-long-name: a node name is 1-12",
   })
   void errorsNameTheFieldAtFault(String what, String from, String to, String message) {
