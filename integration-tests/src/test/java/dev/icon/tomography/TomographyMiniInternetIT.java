@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,10 @@ import org.junit.jupiter.api.Test;
  *       finds exactly the providers on each client's path;
  *   <li>the RTT between every provider and every client, estimated from a map of the origin's
  *       traceroutes to the clients and each provider's traceroute to the origin (each run inside
- *       its own namespace), is within 20% or 2 ms of ping between them.
+ *       its own namespace), is within 20% or 2 ms of ping between them;
+ *   <li>the maps of two observers (the origin and origin2 at fra's gateway, each tracing from its
+ *       namespace, each an in-JVM host sharing its map over real gossip on loopback) merge into
+ *       their union on both, and the origin then estimates a path only origin2 traced.
  * </ul>
  */
 class TomographyMiniInternetIT {
@@ -153,6 +157,53 @@ class TomographyMiniInternetIT {
       }
     }
     assertThat(misses).as("estimates off by more than 20%% or 2 ms").isEmpty();
+  }
+
+  @Test
+  void mapsOfTwoObserversExchangedOverGossipMergeIntoTheirUnionOnBoth() throws Exception {
+    try (SharingObservers observers = new SharingObservers()) {
+      SharingObservers.Observer a = observers.start();
+      SharingObservers.Observer b = observers.start();
+      // Each traces from its own namespace: the origin (in the cloud) two regions, origin2 (at
+      // fra's gateway) nyc and fra; both see the path into fra.
+      learn(a, "origin", List.of("client-fra", "client-ams"));
+      learn(b, "origin2", List.of("client-nyc", "client-fra"));
+      MapSnapshot alone = a.map().snapshot();
+      assertThat(RttEstimator.estimate(alone, net.address("origin"), net.address("client-nyc")))
+          .as("the origin alone knows no path to nyc").isEmpty();
+      TopologyMap union = new TopologyMap(MapConfig.defaults(), Clock.systemUTC());
+      union.mergeAll(alone);
+      union.mergeAll(b.map().snapshot());
+      MapSnapshot expected = union.snapshot();
+      assertThat(expected.edges()).hasSizeGreaterThan(
+          Math.max(alone.edges().size(), b.map().edgeCount()));
+
+      SharingObservers.connect(a, b);
+
+      Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+          .untilAsserted(() -> {
+            assertThat(a.map().snapshot()).isEqualTo(expected);
+            assertThat(b.map().snapshot()).isEqualTo(expected);
+          });
+      assertThat(a.sharing().stats().refused()).isEmpty();
+      assertThat(b.sharing().stats().refused()).isEmpty();
+      double estimate = RttEstimator.estimate(a.map().snapshot(), net.address("origin"),
+          net.address("client-nyc")).orElseThrow();
+      double measured = ping("origin", "client-nyc");
+      System.out.printf("netsim shared estimate origin -> client-nyc (origin's first hop, origin2's"
+          + " path): estimated %.2f ms, ping %.2f ms%n", estimate, measured);
+      assertThat(Math.abs(estimate - measured)).isLessThanOrEqualTo(Math.max(0.2 * measured, 2));
+    }
+  }
+
+  /** Traces {@code clients} from {@code node}'s namespace into the observer's map. */
+  private static void learn(SharingObservers.Observer o, String node, List<String> clients)
+      throws Exception {
+    for (TargetReport r : trace(node, clients.stream().map(net::address).toList())) {
+      assertThat(r.error()).isEmpty();
+      TraceEdges.record(o.map(), r, net.address(node), o.sharing().observer(),
+          Clock.systemUTC().instant());
+    }
   }
 
   /** Traceroutes from {@code node}'s namespace, as discovery reports without DNS names. */
