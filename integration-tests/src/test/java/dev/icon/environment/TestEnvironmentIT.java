@@ -17,7 +17,7 @@ class TestEnvironmentIT {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"named", "dig", "traceroute", "ip", "busybox", "dot", "node", "npm",
-      "docker", "dockerd"})
+      "docker", "dockerd", "ping", "gcc"})
   void binaryIsInstalled(String binary) {
     assertThat(Prerequisites.requireBinary(binary)).isNotNull();
   }

@@ -1,13 +1,13 @@
 package dev.icon.tomography;
 
+import dev.icon.netsim.Commands;
+import dev.icon.netsim.Namespaces;
 import dev.icon.testing.Prerequisites;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A chain of network namespaces, client -> r1 -> ... -> rN -> target, joined by veth pairs, with
@@ -16,9 +16,12 @@ import java.util.concurrent.TimeUnit;
  * <p>Link {@code k} (1-based) joins node {@code k-1} and node {@code k} on {@code 10.k.0.0/24}: the
  * left end is {@code 10.k.0.1}, the right end {@code 10.k.0.2}. So the client is {@code 10.1.0.1},
  * and hop {@code k} of a trace from the client answers from {@code 10.k.0.2}; the target is {@code
- * 10.(N+1).0.2}. Names are unique per run; {@link #close()} deletes every namespace (also from a
- * shutdown hook if the JVM exits first). Every packet starts inside a namespace: nothing here sends
- * from the host's namespace.
+ * 10.(N+1).0.2}. Names are unique per run and start with this JVM's {@link
+ * Namespaces#runPrefix()}; {@link #close()} deletes every namespace (also from a shutdown hook if
+ * the JVM exits first), and creating a chain first sweeps namespaces of test JVMs that are gone.
+ * Every packet starts inside a namespace: nothing here sends from the host's namespace. (A chain
+ * with interface addresses as hop addresses; {@link dev.icon.netsim.MiniInternet} builds richer
+ * topologies from a YAML file.)
  */
 final class NetnsChain implements AutoCloseable {
 
@@ -34,13 +37,15 @@ final class NetnsChain implements AutoCloseable {
   static NetnsChain create(int routers) throws IOException {
     Prerequisites.requireRoot();
     Prerequisites.requireBinary("ip");
+    Namespaces.sweepDeadRuns();
     String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
     NetnsChain chain = new NetnsChain(routers);
     Runtime.getRuntime().addShutdownHook(chain.cleanup);
     try {
       int nodes = routers + 2;
       for (int i = 0; i < nodes; i++) {
-        String ns = "icon-" + run + "-" + (i == 0 ? "c" : i == nodes - 1 ? "t" : "r" + i);
+        String ns = Namespaces.runPrefix() + run + "-"
+            + (i == 0 ? "c" : i == nodes - 1 ? "t" : "r" + i);
         run("ip", "netns", "add", ns);
         chain.names.add(ns);
         chain.in(ns, "ip", "link", "set", "lo", "up");
@@ -129,34 +134,11 @@ final class NetnsChain implements AutoCloseable {
   }
 
   private synchronized void deleteAll() {
-    for (String ns : names) {
-      try {
-        for (String pid : pids(ns)) {
-          ProcessHandle.of(Long.parseLong(pid.strip())).ifPresent(ProcessHandle::destroyForcibly);
-        }
-        run("ip", "netns", "del", ns);
-      } catch (IOException | RuntimeException e) {
-        System.err.println("could not delete namespace " + ns + ": " + e.getMessage());
-      }
-    }
+    names.forEach(Namespaces::delete);
     names.clear();
   }
 
   private static String run(String... argv) throws IOException {
-    Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-    try {
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new IOException("timed out: " + String.join(" ", argv));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted: " + String.join(" ", argv), e);
-    }
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.exitValue() != 0) {
-      throw new IOException(String.join(" ", argv) + " exited " + p.exitValue() + ": " + out);
-    }
-    return out;
+    return Commands.check(argv);
   }
 }
