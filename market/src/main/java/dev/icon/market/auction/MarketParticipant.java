@@ -165,6 +165,18 @@ public final class MarketParticipant implements AutoCloseable {
     }
   }
 
+  /** Commits and matching reveals recorded so far for round {@code n} (ours included). */
+  public RoundProgress progress(long n) {
+    synchronized (state) {
+      return state.progress(n);
+    }
+  }
+
+  /** The round running now by the participant's clock. */
+  public long currentRound() {
+    return new RoundSchedule(config).roundAt(clock.instant());
+  }
+
   /** How many received messages were refused for {@code error}. */
   public long rejections(MarketError error) {
     return events.count(error);

@@ -169,6 +169,11 @@ public final class MarketRound {
     return sealed;
   }
 
+  /** Reveals that matched their commit so far. */
+  public int revealCount() {
+    return (int) entries.values().stream().filter(e -> e.reveal != null).count();
+  }
+
   /** Commits recorded so far (excluded ones included). */
   public int commitCount() {
     return entries.size();

@@ -109,6 +109,13 @@ final class MarketState {
     return new TreeMap<>(rounds).keySet();
   }
 
+  /** Commits and matching reveals recorded for round {@code n}. */
+  RoundProgress progress(long n) {
+    MarketRound r = rounds.get(n);
+    return r == null ? new RoundProgress(n, 0, 0) : new RoundProgress(n, r.commitCount(),
+        r.revealCount());
+  }
+
   /** Our clearing of {@code n} if done. */
   RoundClearing clearingIfDone(long n) {
     return clearings.get(n);
