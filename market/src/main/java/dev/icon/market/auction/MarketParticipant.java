@@ -9,6 +9,7 @@ import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.identity.PrivateKey;
 import dev.icon.proto.icon.market.ClearingAnnouncement;
 import dev.icon.proto.icon.market.MarketMessage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +17,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,13 +153,37 @@ public final class MarketParticipant implements AutoCloseable {
       }
       for (long n : state.roundNumbers()) {
         if (n <= current && schedule.phase(n, now) == RoundPhase.CLEARING && announced.add(n)) {
-          out.add(announcement(state.clearing(n, now)));
+          try {
+            out.add(announcement(state.clearing(n, now)));
+          } catch (RuntimeException e) {
+            log.error("clearing of round {} failed; nothing announced", n, e);
+          }
         }
       }
       state.prune(current);
       announced.removeIf(n -> n < current - config.retainedRounds());
     }
     return publishAll(out);
+  }
+
+  /**
+   * Calls {@link #tick()} every {@code interval} on {@code executor} until the returned handle is
+   * closed; a failing tick is logged and the next one runs. A deployment's way to drive the
+   * rounds (an interval of a second or so, well under the commit and reveal windows).
+   */
+  public AutoCloseable tickEvery(ScheduledExecutorService executor, Duration interval) {
+    long millis = interval.toMillis();
+    if (millis < 1) {
+      throw new IllegalArgumentException("interval must be at least 1 ms: " + interval);
+    }
+    ScheduledFuture<?> task = executor.scheduleWithFixedDelay(() -> {
+      try {
+        tick();
+      } catch (RuntimeException e) {
+        log.error("market tick failed", e);
+      }
+    }, 0, millis, TimeUnit.MILLISECONDS);
+    return () -> task.cancel(false);
   }
 
   /** Our clearing of round {@code n}, once computed. */
