@@ -98,6 +98,33 @@ class MarketMeshTest {
   }
 
   @Test
+  void tickEveryDrivesTheRoundsOnItsOwn() throws Exception {
+    Node buyer = nodes.participant(new GreedyClearing());
+    Node provider = nodes.participant(new GreedyClearing());
+    List<Node> all = List.of(buyer, provider);
+    nodes.fullMesh(all);
+    java.util.concurrent.ScheduledExecutorService timer =
+        java.util.concurrent.Executors.newScheduledThreadPool(2);
+    try (AutoCloseable a = buyer.market().tickEvery(timer, Duration.ofMillis(10));
+        AutoCloseable b = provider.market().tickEvery(timer, Duration.ofMillis(10))) {
+      long n = buyer.market().currentRound();
+      buyer.market().submit(BidOffer.any("b1", 100, 1));
+      provider.market().submit(AskOffer.of("a1", 10, 1));
+      awaitProgress(all, n, 2, 0);
+      nodes.clock.advance(MarketNodes.CONFIG.commitWindow());
+      awaitProgress(all, n, 2, 2);
+      nodes.clock.advance(MarketNodes.CONFIG.revealWindow());
+      for (Node node : all) {
+        await().until(() -> node.events().checks(node == buyer ? provider.id() : buyer.id(),
+            Verdict.AGREES) == 1);
+        assertThat(node.market().clearing(n).orElseThrow().outcome().trades()).hasSize(1);
+      }
+    } finally {
+      timer.shutdownNow();
+    }
+  }
+
+  @Test
   void aPeerPublishingAWrongClearingIsDetectedAndRejected() {
     Node buyer1 = nodes.participant(new GreedyClearing());
     Node buyer2 = nodes.participant(new GreedyClearing());
@@ -154,7 +181,18 @@ class MarketMeshTest {
     get(silent.pubsub().publish(MarketNodes.CONFIG.topic(), codec.encode(silent.key(),
         MarketCodec.commit(MarketNodes.CONFIG.marketId(), n + 5, silent.id(), "s2", digest))));
 
+    java.util.Queue<dev.icon.gossip.api.GossipMessage> seen =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
+    silent.pubsub().subscribe(MarketNodes.CONFIG.topic(), seen::add);
     runRound(market, 3);
+    // The silent peer replays the buyer's signed commit under its own gossip identity.
+    await().until(() -> seen.stream().anyMatch(m -> buyer.id().equals(m.from())));
+    byte[] buyersCommit = seen.stream().filter(m -> buyer.id().equals(m.from())).findFirst()
+        .orElseThrow().data();
+    get(silent.pubsub().publish(MarketNodes.CONFIG.topic(), buyersCommit));
+    for (Node node : market) {
+      await().until(() -> node.market().rejections(MarketError.AUTHOR_MISMATCH) == 1);
+    }
     clear(market, n, 2);
 
     String silentOffer = silent.id().toBase58() + "/s1";
@@ -172,6 +210,9 @@ class MarketMeshTest {
           .containsExactly(Verdict.AGREES);
       assertThat(node.market().rejections(MarketError.MALFORMED)).isEqualTo(1);
       assertThat(node.market().rejections(MarketError.WRONG_ROUND)).isEqualTo(1);
+      assertThat(node.events().rejected).extracting(MarketRejection::from)
+          .containsOnly(silent.id());
+      assertThat(node.meter(REJECTED)).isGreaterThanOrEqualTo(2.0);
     }
   }
 }
