@@ -8,6 +8,7 @@ import dev.icon.overlay.identity.PublicKey;
 import dev.icon.proto.icon.market.ClearingAnnouncement;
 import dev.icon.proto.icon.market.Commit;
 import dev.icon.proto.icon.market.MarketMessage;
+import dev.icon.proto.icon.market.ProviderAnnouncement;
 import dev.icon.proto.icon.market.Reveal;
 import dev.icon.proto.icon.market.SignedMarketMessage;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,15 @@ public final class MarketCodec {
   public static MarketMessage clearing(String market, long round, PeerId author,
       ClearingAnnouncement announcement) {
     return header(market, round, author).setClearing(announcement).build();
+  }
+
+  /**
+   * A provider announcement body, for the topic {@code /icon/providers/1} (pass that as {@code
+   * market}); {@code round} is the round it was made in.
+   */
+  public static MarketMessage announcement(String market, long round, PeerId author,
+      ProviderAnnouncement announcement) {
+    return header(market, round, author).setAnnouncement(announcement).build();
   }
 
   private static MarketMessage.Builder header(String market, long round, PeerId author) {
@@ -156,9 +166,38 @@ public final class MarketCodec {
             a.getResultDigest(), a.hasResult() ? a.getResult() : null);
       }
       case ANNOUNCEMENT -> new MarketFrame.Announcement(market, round, author,
-          m.getAnnouncement());
+          checked(m.getAnnouncement()));
       default -> throw new MarketException(MarketError.MALFORMED, "message without a body");
     };
+  }
+
+  /** Most addresses, and most location hints, in one announcement. */
+  public static final int MAX_ANNOUNCED_ENTRIES = 16;
+
+  private static ProviderAnnouncement checked(ProviderAnnouncement a) {
+    if (a.getExpiresAtMillis() <= 0 || a.getExpiresAtMillis() > Long.MAX_VALUE / 2) {
+      throw new MarketException(MarketError.MALFORMED,
+          "announcement expiry out of range: " + a.getExpiresAtMillis());
+    }
+    if (a.getUnitsAvailable() < 0 || a.getPriceHintPerUnit() < 0) {
+      throw new MarketException(MarketError.MALFORMED, "announcement numbers beyond 2^63");
+    }
+    entries("addrs", a.getAddrsList(), 256);
+    entries("locations", a.getLocationsList(), 128);
+    return a;
+  }
+
+  private static void entries(String field, java.util.List<String> list, int maxLength) {
+    if (list.size() > MAX_ANNOUNCED_ENTRIES) {
+      throw new MarketException(MarketError.MALFORMED,
+          field + " has " + list.size() + " entries, at most " + MAX_ANNOUNCED_ENTRIES);
+    }
+    for (String s : list) {
+      if (s.isEmpty() || s.length() > maxLength) {
+        throw new MarketException(MarketError.MALFORMED,
+            field + " entries must have 1.." + maxLength + " characters: " + s.length());
+      }
+    }
   }
 
   private static void digestLength(String what, ByteString digest) {

@@ -9,6 +9,7 @@ import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.identity.PrivateKey;
 import dev.icon.proto.icon.market.ClearingAnnouncement;
 import dev.icon.proto.icon.market.MarketMessage;
+import dev.icon.proto.icon.market.ProviderAnnouncement;
 import dev.icon.proto.icon.market.SignedMarketMessage;
 import dev.icon.proto.icon.resources.ResourceSpec;
 import java.util.List;
@@ -65,6 +66,27 @@ class MarketCodecTest {
 
     assertThat(ClearingDigests.fromProto(c.result())).isEqualTo(outcome);
     assertThat(c.resultDigest()).isEqualTo(ClearingDigests.result(outcome));
+  }
+
+  @Test
+  void providerAnnouncementsAreSignedAndChecked() {
+    ProviderAnnouncement a = ProviderAnnouncement.newBuilder()
+        .setUnit(ResourceSpec.newBuilder().setCpuMillis(2000).setMemoryMib(4096))
+        .setUnitsAvailable(10).setPriceHintPerUnit(1_500_000)
+        .addAddrs("/ip4/192.0.2.1/tcp/4001").addLocations("eu-west")
+        .setExpiresAtMillis(1_800_000_000_000L).build();
+
+    MarketFrame.Announcement f = (MarketFrame.Announcement) codec.decode(codec.encode(alice,
+        MarketCodec.announcement("/icon/providers/1", 3, aliceId, a)));
+
+    assertThat(f.body()).isEqualTo(a);
+    assertThat(f.author()).isEqualTo(aliceId);
+    assertThat(error(() -> codec.decode(codec.encode(alice, MarketCodec.announcement(
+        "/icon/providers/1", 3, aliceId, a.toBuilder().setExpiresAtMillis(0).build())))))
+        .isEqualTo(MarketError.MALFORMED);
+    assertThat(error(() -> codec.decode(codec.encode(alice, MarketCodec.announcement(
+        "/icon/providers/1", 3, aliceId, a.toBuilder().addAddrs("").build())))))
+        .isEqualTo(MarketError.MALFORMED);
   }
 
   @Test
