@@ -47,5 +47,8 @@ public record BidOffer(String id, long valuePerUnit, long units, List<String> ac
       throw new MarketException(MarketError.MALFORMED,
           "accept entries must have 1.." + MAX_ACCEPT_ENTRY + " characters: " + s.length());
     }
+    if (s.chars().anyMatch(Character::isISOControl)) {
+      throw new MarketException(MarketError.MALFORMED, "accept entry with a control character");
+    }
   }
 }

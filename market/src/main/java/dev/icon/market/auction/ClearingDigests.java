@@ -1,11 +1,11 @@
 package dev.icon.market.auction;
 
 import com.google.protobuf.ByteString;
+import dev.icon.market.clearing.ClearingResult;
+import dev.icon.market.clearing.Trade;
 import dev.icon.proto.icon.market.ClearingInput;
-import dev.icon.proto.icon.market.ClearingResult;
 import dev.icon.proto.icon.market.Exclusion;
 import dev.icon.proto.icon.market.InputOffer;
-import dev.icon.proto.icon.market.Trade;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,21 +33,23 @@ public final class ClearingDigests {
   }
 
   /** The result digest of {@code outcome}. */
-  public static ByteString result(AuctionOutcome outcome) {
+  public static ByteString result(ClearingResult outcome) {
     return result(toProto(outcome));
   }
 
   /** The result digest of an encoded-form result. */
-  public static ByteString result(ClearingResult result) {
+  public static ByteString result(dev.icon.proto.icon.market.ClearingResult result) {
     return CommitDigest.sha256(result.toByteArray());
   }
 
   /** {@code outcome} as its protobuf. */
-  public static ClearingResult toProto(AuctionOutcome outcome) {
-    ClearingResult.Builder b = ClearingResult.newBuilder().setMechanism(outcome.mechanism())
-        .addAllExcluded(outcome.excluded());
-    for (AuctionTrade t : outcome.trades()) {
-      b.addTrades(Trade.newBuilder().setBid(t.bid()).setAsk(t.ask()).setUnits(t.units())
+  public static dev.icon.proto.icon.market.ClearingResult toProto(ClearingResult outcome) {
+    dev.icon.proto.icon.market.ClearingResult.Builder b =
+        dev.icon.proto.icon.market.ClearingResult.newBuilder()
+            .setMechanism(outcome.mechanism()).addAllExcluded(outcome.excluded());
+    for (Trade t : outcome.trades()) {
+      b.addTrades(dev.icon.proto.icon.market.Trade.newBuilder().setBid(t.bid()).setAsk(t.ask())
+          .setUnits(t.units())
           .setBuyerPaysPerUnit(t.buyerPaysPerUnit()).setSellerGetsPerUnit(t.sellerGetsPerUnit()));
     }
     return b.build();
@@ -58,16 +60,20 @@ public final class ClearingDigests {
    *
    * @throws MarketException {@link MarketError#MALFORMED} if a trade is out of range
    */
-  public static AuctionOutcome fromProto(ClearingResult r) {
-    List<AuctionTrade> trades = new ArrayList<>();
+  public static ClearingResult fromProto(dev.icon.proto.icon.market.ClearingResult r) {
+    List<Trade> trades = new ArrayList<>();
     try {
-      for (Trade t : r.getTradesList()) {
-        trades.add(new AuctionTrade(t.getBid(), t.getAsk(), t.getUnits(), t.getBuyerPaysPerUnit(),
+      for (dev.icon.proto.icon.market.Trade t : r.getTradesList()) {
+        trades.add(new Trade(t.getBid(), t.getAsk(), t.getUnits(), t.getBuyerPaysPerUnit(),
             t.getSellerGetsPerUnit()));
       }
     } catch (IllegalArgumentException e) {
-      throw new MarketException(MarketError.MALFORMED, "trade: " + e.getMessage());
+      throw new MarketException(MarketError.MALFORMED, "result: " + e.getMessage());
     }
-    return new AuctionOutcome(trades, r.getExcludedList(), r.getMechanism());
+    try {
+      return new ClearingResult(trades, r.getExcludedList(), r.getMechanism());
+    } catch (IllegalArgumentException e) {
+      throw new MarketException(MarketError.MALFORMED, "result: " + e.getMessage());
+    }
   }
 }

@@ -11,7 +11,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Builds a {@link MarketParticipant}. Defaults: {@link MarketConfig#defaults()}, the UTC system
- * clock, a {@link SecureRandom} for nonces. The clearing function is required. Not thread-safe.
+ * clock, a {@link SecureRandom} for nonces, the market's {@link DoubleAuctionClearing}. Not
+ * thread-safe.
  */
 public final class MarketParticipantBuilder {
   final PubSub pubsub;
@@ -19,7 +20,7 @@ public final class MarketParticipantBuilder {
   MarketConfig config = MarketConfig.defaults();
   Clock clock = Clock.systemUTC();
   RandomGenerator random = new SecureRandom();
-  ClearingFunction clearing;
+  ClearingFunction clearing = new DoubleAuctionClearing();
   final List<MarketListener> listeners = new ArrayList<>();
 
   MarketParticipantBuilder(PubSub pubsub, PrivateKey key) {
@@ -45,7 +46,7 @@ public final class MarketParticipantBuilder {
     return this;
   }
 
-  /** The clearing mechanism; every peer of a market must use the same. */
+  /** The clearing mechanism; every peer of a market must use the same (tests plug in others). */
   public MarketParticipantBuilder clearing(ClearingFunction v) {
     clearing = Objects.requireNonNull(v, "clearing");
     return this;
@@ -57,15 +58,8 @@ public final class MarketParticipantBuilder {
     return this;
   }
 
-  /**
-   * The participant, not yet started.
-   *
-   * @throws IllegalArgumentException if no clearing function was given
-   */
+  /** The participant, not yet started. */
   public MarketParticipant build() {
-    if (clearing == null) {
-      throw new IllegalArgumentException("clearing: a ClearingFunction is required");
-    }
     return new MarketParticipant(this);
   }
 }

@@ -88,7 +88,7 @@ final class MarketState {
       events.fire(l -> l.onExcluded(e));
     }
     events.fire(l -> l.onCleared(c));
-    for (AuctionTrade t : c.outcome().trades()) {
+    for (dev.icon.market.clearing.Trade t : c.outcome().trades()) {
       PeerId bidder = authors.get(t.bid());
       PeerId provider = authors.get(t.ask());
       if (bidder != null && provider != null) {

@@ -1,5 +1,6 @@
 package dev.icon.market.auction;
 
+import dev.icon.market.clearing.Trade;
 import dev.icon.overlay.identity.PeerId;
 import java.util.Objects;
 
@@ -7,7 +8,7 @@ import java.util.Objects;
  * A trade of a cleared round with both parties: the starting point of their bilateral agreement
  * over {@code /icon/negotiate/1.0.0} (not made here).
  */
-public record MatchedPair(long round, AuctionTrade trade, PeerId bidder, PeerId provider) {
+public record MatchedPair(long round, Trade trade, PeerId bidder, PeerId provider) {
 
   /** Rejects nulls. */
   public MatchedPair {

@@ -1,13 +1,14 @@
 package dev.icon.market.auction;
 
 import com.google.protobuf.ByteString;
+import dev.icon.market.clearing.ClearingResult;
 import java.util.Objects;
 
 /**
  * What this peer computed for one round: the sealed input, the outcome, and the digests it
  * announces (see {@link ClearingDigests}). Immutable.
  */
-public record RoundClearing(SealedRound input, AuctionOutcome outcome, ByteString inputDigest,
+public record RoundClearing(SealedRound input, ClearingResult outcome, ByteString inputDigest,
     ByteString resultDigest) {
 
   /** Rejects nulls. */
@@ -20,7 +21,7 @@ public record RoundClearing(SealedRound input, AuctionOutcome outcome, ByteStrin
 
   /** Clears {@code input} with {@code function} and computes both digests. */
   public static RoundClearing compute(SealedRound input, ClearingFunction function) {
-    AuctionOutcome outcome = function.clear(input);
+    ClearingResult outcome = function.clear(input);
     return new RoundClearing(input, outcome, ClearingDigests.input(input),
         ClearingDigests.result(outcome));
   }

@@ -12,7 +12,8 @@
  * dev.icon.market.auction.MarketRound} (one round's commits and reveals, windows checked against
  * the caller's instant, sealed into an arrival-order-independent {@link
  * dev.icon.market.auction.SealedRound}); {@link dev.icon.market.auction.ClearingFunction} (the
- * mechanism, a seam) and {@link dev.icon.market.auction.ClearingDigests} (input and result
+ * mechanism, a seam; {@link dev.icon.market.auction.DoubleAuctionClearing} runs {@link
+ * dev.icon.market.clearing.DoubleAuction} on a sealed round) and {@link dev.icon.market.auction.ClearingDigests} (input and result
  * digests); {@code MarketState} (rounds of one peer, clearing checks), {@code OwnOffers} (our
  * offers through the phases), {@link dev.icon.market.auction.MarketParticipant} (what a user runs:
  * submit, tick, listen) with {@link dev.icon.market.auction.MarketListener} events.

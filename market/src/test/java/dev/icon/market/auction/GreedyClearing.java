@@ -1,5 +1,7 @@
 package dev.icon.market.auction;
 
+import dev.icon.market.clearing.ClearingResult;
+import dev.icon.market.clearing.Trade;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +14,8 @@ import java.util.Set;
 final class GreedyClearing implements ClearingFunction {
 
   @Override
-  public AuctionOutcome clear(SealedRound round) {
+  public ClearingResult clear(SealedRound round) {
+    List<String> excluded = round.exclusions().stream().map(OfferExclusion::qualifiedId).toList();
     List<RevealedOffer> bids = new ArrayList<>(round.bids());
     bids.sort(Comparator.comparingLong((RevealedOffer o) -> -((BidOffer) o.offer()).valuePerUnit())
         .thenComparing(RevealedOffer::qualifiedId));
@@ -20,7 +23,7 @@ final class GreedyClearing implements ClearingFunction {
     asks.sort(Comparator.comparingLong((RevealedOffer o) -> ((AskOffer) o.offer()).costPerUnit())
         .thenComparing(RevealedOffer::qualifiedId));
     long[] left = asks.stream().mapToLong(a -> a.offer().units()).toArray();
-    List<AuctionTrade> trades = new ArrayList<>();
+    List<Trade> trades = new ArrayList<>();
     for (RevealedOffer bid : bids) {
       BidOffer b = (BidOffer) bid.offer();
       Set<String> accept = round.acceptOf(bid);
@@ -33,12 +36,12 @@ final class GreedyClearing implements ClearingFunction {
         }
         long units = Math.min(want, left[i]);
         long price = (a.costPerUnit() + b.valuePerUnit()) / 2;
-        trades.add(new AuctionTrade(bid.qualifiedId(), asks.get(i).qualifiedId(), units, price,
+        trades.add(new Trade(bid.qualifiedId(), asks.get(i).qualifiedId(), units, price,
             price));
         left[i] -= units;
         want -= units;
       }
     }
-    return new AuctionOutcome(trades, List.of(), "greedy-midpoint (test stand-in)");
+    return new ClearingResult(trades, excluded, "greedy-midpoint (test stand-in)");
   }
 }

@@ -1,5 +1,7 @@
 package dev.icon.market.auction;
 
+import dev.icon.market.clearing.ClearingResult;
+import dev.icon.market.clearing.Trade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -55,8 +57,8 @@ class MarketCodecTest {
 
   @Test
   void clearingCarriesDigestsAndResult() {
-    AuctionOutcome outcome = new AuctionOutcome(
-        List.of(new AuctionTrade("p/b", "q/a", 2, 10, 8)), List.of("p/c"), "m");
+    ClearingResult outcome = new ClearingResult(
+        List.of(new Trade("p/b", "q/a", 2, 10, 8)), List.of("p/c"), "m");
     ClearingAnnouncement a = ClearingAnnouncement.newBuilder().setInputDigest(digest())
         .setResultDigest(ClearingDigests.result(outcome))
         .setResult(ClearingDigests.toProto(outcome)).build();

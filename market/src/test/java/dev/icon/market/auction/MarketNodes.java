@@ -26,7 +26,8 @@ import org.awaitility.core.ConditionFactory;
  * participant; all share one hand-moved clock. Closes everything it started.
  */
 final class MarketNodes implements AutoCloseable {
-  static final MarketConfig CONFIG = RoundFixture.CONFIG;
+  static final MarketConfig CONFIG = RoundFixture.CONFIG.toBuilder().maxOffersPerAuthor(32)
+      .maxOffersPerRound(128).build();
   final MutableClock clock = new MutableClock();
   private final List<Host> hosts = new ArrayList<>();
   private final List<PubSub> pubsubs = new ArrayList<>();
