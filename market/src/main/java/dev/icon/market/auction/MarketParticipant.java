@@ -106,7 +106,9 @@ public final class MarketParticipant implements AutoCloseable {
    * next {@link #tick()} in that window commits it.
    *
    * @return the round it is queued for
-   * @throws MarketException {@link MarketError#DUPLICATE_ID} if one of our pending offers has its id
+   * @throws MarketException {@link MarketError#DUPLICATE_ID} if one of our pending offers has its
+   *     id, {@link MarketError#TOO_MANY_OFFERS} if that round already holds {@code
+   *     maxOffersPerAuthor} of ours
    */
   public long submit(MarketOffer offer) {
     synchronized (state) {
@@ -114,7 +116,7 @@ public final class MarketParticipant implements AutoCloseable {
       long current = state.schedule().roundAt(now);
       long round = state.schedule().phase(current, now) == RoundPhase.COMMIT ? current
           : current + 1;
-      own.add(offer, round);
+      own.add(offer, round, config.maxOffersPerAuthor());
       return round;
     }
   }
@@ -275,6 +277,10 @@ public final class MarketParticipant implements AutoCloseable {
     } catch (MarketException e) {
       events.rejected(e, m.from(), round);
       return e.error().verdict();
+    } catch (RuntimeException e) {
+      // A fault of ours (e.g. in the clearing function) must not cost the sender its score.
+      log.error("market message from {} (round {}) could not be handled", m.from(), round, e);
+      return ValidationResult.IGNORE;
     }
   }
 }

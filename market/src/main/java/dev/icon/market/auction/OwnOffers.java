@@ -43,12 +43,17 @@ final class OwnOffers {
   /**
    * Queues {@code offer} for round {@code round}.
    *
-   * @throws MarketException {@link MarketError#DUPLICATE_ID} if one of ours is pending under its id
+   * @throws MarketException {@link MarketError#DUPLICATE_ID} if one of ours is pending under its
+   *     id, {@link MarketError#TOO_MANY_OFFERS} if {@code max} are pending for that round
    */
-  void add(MarketOffer offer, long round) {
+  void add(MarketOffer offer, long round, int max) {
     if (offers.containsKey(offer.id())) {
       throw new MarketException(MarketError.DUPLICATE_ID,
           "an offer of ours with id " + offer.id() + " is still pending");
+    }
+    if (offers.values().stream().filter(o -> o.round == round).count() >= max) {
+      throw new MarketException(MarketError.TOO_MANY_OFFERS,
+          max + " offers of ours are already pending for round " + round);
     }
     offers.put(offer.id(), new Own(offer, round));
   }
