@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -87,7 +88,7 @@ public final class DoubleAuction {
 
   /** A clearing whose split and ranks come from {@code salt} (UTF-8). */
   public DoubleAuction(String salt) {
-    this.salt = salt.getBytes(StandardCharsets.UTF_8);
+    this.salt = Objects.requireNonNull(salt, "salt").getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -96,6 +97,8 @@ public final class DoubleAuction {
    * @throws IllegalArgumentException when an id appears twice (across bids and asks)
    */
   public ClearingResult clear(Collection<Bid> bids, Collection<Ask> asks) {
+    Objects.requireNonNull(bids, "bids");
+    Objects.requireNonNull(asks, "asks");
     checkUnique(bids, asks);
     Priority priority = new Priority(salt);
     List<List<Ranked<Bid>>> bidHalves = List.of(new ArrayList<>(), new ArrayList<>());
@@ -143,11 +146,13 @@ public final class DoubleAuction {
   private static void checkUnique(Collection<Bid> bids, Collection<Ask> asks) {
     Set<String> seen = new HashSet<>(bids.size() + asks.size());
     for (Bid b : bids) {
+      Objects.requireNonNull(b, "a bid is null");
       if (!seen.add(b.id())) {
         throw new IllegalArgumentException("duplicate id " + b.id());
       }
     }
     for (Ask a : asks) {
+      Objects.requireNonNull(a, "an ask is null");
       if (!seen.add(a.id())) {
         throw new IllegalArgumentException("duplicate id " + a.id());
       }
