@@ -13,9 +13,9 @@
  * the caller's instant, sealed into an arrival-order-independent {@link
  * dev.icon.market.auction.SealedRound}); {@link dev.icon.market.auction.ClearingFunction} (the
  * mechanism, a seam; {@link dev.icon.market.auction.DoubleAuctionClearing} runs {@link
- * dev.icon.market.clearing.DoubleAuction} on a sealed round) and {@link dev.icon.market.auction.ClearingDigests} (input and result
- * digests); {@code MarketState} (rounds of one peer, clearing checks), {@code OwnOffers} (our
- * offers through the phases), {@link dev.icon.market.auction.MarketParticipant} (what a user runs:
+ * dev.icon.market.clearing.DoubleAuction} on a sealed round) and {@link
+ * dev.icon.market.auction.ClearingDigests} (input and result digests); {@code MarketState}
+ * (rounds of one peer, clearing checks), {@code OwnOffers} (our offers through the phases), {@link dev.icon.market.auction.MarketParticipant} (what a user runs:
  * submit, tick, listen) with {@link dev.icon.market.auction.MarketListener} events.
  *
  * <p>Threading: codecs, digests and records are immutable and thread-safe; {@code MarketRound}

@@ -48,7 +48,8 @@ class MarketRoundTest {
 
     SealedRound sealed = round.seal(f.clock.instant());
 
-    assertThat(sealed.offers()).extracting(RevealedOffer::offer).containsExactlyInAnyOrder(bid, ask);
+    assertThat(sealed.offers()).extracting(RevealedOffer::offer)
+        .containsExactlyInAnyOrder(bid, ask);
     assertThat(sealed.exclusions()).isEmpty();
     assertThat(sealed.bids()).extracting(RevealedOffer::qualifiedId)
         .containsExactly(buyer.toBase58() + "/b1");
