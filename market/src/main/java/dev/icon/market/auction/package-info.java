@@ -16,7 +16,8 @@
  * dev.icon.market.clearing.DoubleAuction} on a sealed round) and {@link
  * dev.icon.market.auction.ClearingDigests} (input and result digests); {@code MarketState}
  * (rounds of one peer, clearing checks), {@code OwnOffers} (our offers through the phases),
- * {@link dev.icon.market.auction.MarketParticipant} (what a user runs: submit, tick, listen) with {@link dev.icon.market.auction.MarketListener} events.
+ * {@link dev.icon.market.auction.MarketParticipant} (what a user runs: submit, tick, listen)
+ * with {@link dev.icon.market.auction.MarketListener} events.
  *
  * <p>Threading: codecs, digests and records are immutable and thread-safe; {@code MarketRound}
  * is not, and a participant serializes all state behind one lock (see its javadoc).
