@@ -5,7 +5,11 @@ import static dev.icon.market.auction.MarketNodes.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import dev.icon.gossip.api.GossipBuilder;
 import dev.icon.gossip.api.GossipMessage;
+import dev.icon.gossip.score.PeerScoreParams;
+import dev.icon.gossip.score.PeerScoreThresholds;
+import dev.icon.gossip.score.TopicScoreParams;
 import dev.icon.market.auction.ClearingCheck.Verdict;
 import dev.icon.market.auction.MarketNodes.Node;
 import dev.icon.market.clearing.ClearingResult;
@@ -20,6 +24,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -153,12 +158,14 @@ class MarketMeshTest {
 
   @Test
   void aPeerPublishingAWrongClearingIsDetectedAndRejected() {
-    Node buyer1 = nodes.participant(new DoubleAuctionClearing());
-    Node buyer2 = nodes.participant(new DoubleAuctionClearing());
+    UnaryOperator<GossipBuilder> scored = b -> b.scoring(PeerScoreParams.builder()
+        .topic(TOPIC, TopicScoreParams.defaults()).build(), PeerScoreThresholds.defaults());
+    Node buyer1 = nodes.participant(new DoubleAuctionClearing(), scored);
+    Node buyer2 = nodes.participant(new DoubleAuctionClearing(), scored);
     String victim = buyer1.id().toBase58() + "/b1";
     // The liar clears like everyone else, then drops buyer1's bid from the result.
     Node liar = nodes.participant(round -> new DoubleAuctionClearing().clear(round)
-        .withExcluded(List.of(victim)));
+        .withExcluded(List.of(victim)), scored);
     List<Node> all = List.of(buyer1, buyer2, liar);
     nodes.fullMesh(all);
     buyer1.market().submit(BidOffer.any("b1", 100, 2));
@@ -179,6 +186,10 @@ class MarketMeshTest {
     }
     await().until(() -> buyer1.events().checks(buyer2.id(), Verdict.AGREES) == 1
         && buyer2.events().checks(buyer1.id(), Verdict.AGREES) == 1);
+    // Peer scoring (P4, invalid messages) punishes the liar, not the honest buyer.
+    await().until(() -> get(buyer1.pubsub().score(liar.id())) < get(
+        buyer1.pubsub().score(buyer2.id())) && get(buyer1.pubsub().score(liar.id())) < 0);
+    await().until(() -> get(buyer2.pubsub().score(liar.id())) < 0);
     assertThat(buyer1.market().clearing(n).orElseThrow().resultDigest())
         .isEqualTo(buyer2.market().clearing(n).orElseThrow().resultDigest())
         .isNotEqualTo(liar.market().clearing(n).orElseThrow().resultDigest());

@@ -18,6 +18,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 
@@ -71,23 +72,28 @@ final class MarketNodes implements AutoCloseable {
 
   /** A node running a participant with {@code clearing}. */
   Node participant(ClearingFunction clearing) {
-    return node(clearing);
+    return node(clearing, b -> b);
+  }
+
+  /** A node running a participant with {@code clearing}, its gossip customized. */
+  Node participant(ClearingFunction clearing, UnaryOperator<GossipBuilder> gossip) {
+    return node(clearing, gossip);
   }
 
   /** A node with pub/sub but no participant (publishes by hand). */
   Node bare() {
-    return node(null);
+    return node(null, b -> b);
   }
 
-  private Node node(ClearingFunction clearing) {
+  private Node node(ClearingFunction clearing, UnaryOperator<GossipBuilder> gossip) {
     PrivateKey key = PrivateKey.generateEd25519();
     Host h = Host.builder().identity(key).config(HostConfig.forTests())
         .listen("/ip4/127.0.0.1/tcp/0").build();
     hosts.add(h);
     h.start().join();
     MeterRegistry registry = new SimpleMeterRegistry();
-    PubSub ps = GossipBuilder.on(h).identity(key).config(GossipConfig.forTests())
-        .meterRegistry(registry).build();
+    PubSub ps = gossip.apply(GossipBuilder.on(h).identity(key).config(GossipConfig.forTests())
+        .meterRegistry(registry)).build();
     pubsubs.add(ps);
     Events events = new Events();
     MarketParticipant p = null;
