@@ -57,9 +57,12 @@ import java.util.TreeMap;
  *
  * <h2>Efficiency loss</h2>
  * Bids trade only with asks in their own half (a bid that accepts a single ask has an even chance
- * of never meeting it), the bundles are packed first-fit by rank instead of by value, and each half
- * trades at the other half's price, which can exclude some profitable trades at the margin. In
- * large markets the two halves look alike and the price is close to the competitive one.
+ * of never meeting it), each half trades at one uniform price (a restricted bid cannot reach a
+ * nearby ask that costs more), the bundles are packed first-fit by rank instead of by value, and
+ * when one half holds much more supply than the other, the scarcer half trades at a price below
+ * its own and serves its bids by rank. On 10,000 bids and 1,000 asks with half the bids restricted
+ * to 1-20 asks this realizes about 80 % of the welfare of a greedy constrained allocation that is
+ * not truthful; without accept sets, 83-98 % of the optimum (figures in market/README.md).
  *
  * <h2>Input rules</h2>
  * Bid and ask ids must be unique across both lists ({@link IllegalArgumentException} naming the

@@ -22,18 +22,28 @@ public final class Micros {
    */
   public static long parse(String what, BigDecimal amount) {
     if (amount.signum() < 0) {
-      throw new IllegalArgumentException(what + " must be >= 0, got " + amount.toPlainString());
+      throw new IllegalArgumentException(what + " must be >= 0, got " + text(amount));
     }
-    BigDecimal micros = amount.movePointRight(SCALE);
-    if (micros.stripTrailingZeros().scale() > 0) {
+    // Checked on the stripped form before any scaling: 1e999999999 or 1e-999999999 must not
+    // expand into a billion digits.
+    BigDecimal d = amount.stripTrailingZeros();
+    if (d.scale() > SCALE) {
       throw new IllegalArgumentException(what + " has more than " + SCALE + " decimals: "
-          + amount.toPlainString());
+          + text(amount));
+    }
+    if (d.precision() - d.scale() > 19) {
+      throw new IllegalArgumentException(what + " is too large: " + text(amount));
     }
     try {
-      return micros.longValueExact();
+      return d.movePointRight(SCALE).longValueExact();
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException(what + " is too large: " + amount.toPlainString());
+      throw new IllegalArgumentException(what + " is too large: " + text(amount));
     }
+  }
+
+  /** Plain digits for ordinary amounts, scientific notation when that would be very long. */
+  private static String text(BigDecimal amount) {
+    return Math.abs(amount.scale()) <= 40 ? amount.toPlainString() : amount.toString();
   }
 
   /** The decimal of {@code micros} micro-units, without trailing zeros (2500000 gives 2.5). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,7 +27,12 @@ class MicrosTest {
       "-1                     | price must be >= 0, got -1",
       "9223372036854.775808   | price is too large: 9223372036854.775808",
       "1e300                  | price is too large",
+      "1e999999999            | price is too large: 1E+999999999",
+      "1e-999999999           | price has more than 6 decimals: 1E-999999999",
+      "-1e-999999999          | price must be >= 0, got -1E-999999999",
+      "100000000000000000000  | price is too large: 100000000000000000000",
   })
+  @Timeout(5)
   void refusesWhatDoesNotFit(String decimal, String message) {
     assertThatThrownBy(() -> Micros.parse("price", new BigDecimal(decimal)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A small random market for the property tests, reproducible from its seed: 2-9 bids, 2-6 asks,
+ * A random market for the property tests, reproducible from its seed: by default 2-9 bids, 2-6 asks,
  * prices 0-20, bundles of 1-3 units, capacities of 1-5, half the bids restricted to a random
  * subset of the asks (sometimes naming an unknown ask), and a salt of its own so the split
  * differs from market to market.
@@ -17,9 +17,14 @@ record RandomMarket(long seed, String salt, List<Bid> bids, List<Ask> asks) {
   static final int MAX_PRICE = 20;
 
   static RandomMarket of(long seed) {
+    return of(seed, 2, 9, 2, 6);
+  }
+
+  /** A market of {@code minBids..maxBids} bids and {@code minAsks..maxAsks} asks. */
+  static RandomMarket of(long seed, int minBids, int maxBids, int minAsks, int maxAsks) {
     Random r = new Random(seed);
-    int nb = 2 + r.nextInt(8);
-    int na = 2 + r.nextInt(5);
+    int nb = minBids + r.nextInt(maxBids - minBids + 1);
+    int na = minAsks + r.nextInt(maxAsks - minAsks + 1);
     List<Ask> asks = new ArrayList<>();
     for (int i = 0; i < na; i++) {
       asks.add(new Ask("a" + i, "p" + r.nextInt(3), r.nextInt(MAX_PRICE + 1), 1 + r.nextInt(5)));

@@ -23,10 +23,33 @@ class TruthfulnessTest {
     return LongStream.range(0, 400);
   }
 
+  static LongStream mediumSeeds() {
+    return LongStream.range(10_000, 10_040);
+  }
+
   @ParameterizedTest(name = "market {0}")
   @MethodSource("seeds")
   void noBidGainsByMisreporting(long seed) {
-    RandomMarket m = RandomMarket.of(seed);
+    noBidGains(RandomMarket.of(seed));
+  }
+
+  @ParameterizedTest(name = "market {0}")
+  @MethodSource("seeds")
+  void noAskGainsByMisreporting(long seed) {
+    noAskGains(RandomMarket.of(seed));
+  }
+
+  /** Markets of 10-30 bids and 3-10 asks: longer queues, more interaction between bundles. */
+  @ParameterizedTest(name = "market {0}")
+  @MethodSource("mediumSeeds")
+  void noAgentGainsByMisreportingInMediumMarkets(long seed) {
+    RandomMarket m = RandomMarket.of(seed, 10, 30, 3, 10);
+    noBidGains(m);
+    noAskGains(m);
+  }
+
+  private static void noBidGains(RandomMarket m) {
+    long seed = m.seed();
     for (int i = 0; i < m.bids().size(); i++) {
       Bid truth = m.bids().get(i);
       long honest = buyerUtility(truth, m.auction().clear(m.bids(), m.asks()));
@@ -38,10 +61,8 @@ class TruthfulnessTest {
     }
   }
 
-  @ParameterizedTest(name = "market {0}")
-  @MethodSource("seeds")
-  void noAskGainsByMisreporting(long seed) {
-    RandomMarket m = RandomMarket.of(seed);
+  private static void noAskGains(RandomMarket m) {
+    long seed = m.seed();
     for (int i = 0; i < m.asks().size(); i++) {
       Ask truth = m.asks().get(i);
       long honest = sellerUtility(truth, m.auction().clear(m.bids(), m.asks()));

@@ -14,8 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * An in-JVM network of real hosts on loopback TCP (see {@link KadNetworkRun}): seeded random
- * findPeer lookups between hosts must all succeed, also after 20% of the hosts were stopped;
- * provide/findProviders and put/get work across it. Prints hop counts and latencies (with k = 4
+ * findPeer lookups between hosts must all succeed, also after 20% of the hosts were stopped and
+ * the survivors ran one routing-table refresh (without it, k = 4 tables can hold only dead
+ * entries towards a target and a lookup may miss it: 39 of 40 once in CI; the issue's 99% at
+ * k = 20 without refresh is {@code KadDhtScaleIT}'s); provide/findProviders and put/get work across it. Prints hop counts and latencies (with k = 4
  * the tables are partial, so lookups need several hops).
  */
 class KadDhtNetworkTest {
@@ -38,7 +40,9 @@ class KadDhtNetworkTest {
       get(dht(nodes.get(1)).putIconRecord("net", "hello".getBytes(), 1, Duration.ofMinutes(5)));
       Optional<byte[]> value = get(dht(nodes.get(size - 2))
           .getValue(IconRecords.key(nodes.get(1).peerId(), "net"), 3));
-      KadNetworkRun.Summary afterKill = run.measure(run.kill(size / 5), 40, joinMs);
+      List<Host> live = run.kill(size / 5);
+      run.refresh(live);
+      KadNetworkRun.Summary afterKill = run.measure(live, 40, joinMs);
       System.out.println(afterKill);
 
       assertThat(all.found()).isEqualTo(all.lookups());

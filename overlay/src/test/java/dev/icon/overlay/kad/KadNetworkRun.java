@@ -6,7 +6,9 @@ import static dev.icon.overlay.kad.DhtHosts.dht;
 import dev.icon.overlay.api.DhtMode;
 import dev.icon.overlay.api.DhtPeer;
 import dev.icon.overlay.api.Host;
+import dev.icon.overlay.identity.PrivateKey;
 import dev.icon.overlay.multiaddr.Multiaddr;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Builds a network of real DHT hosts on loopback TCP and measures findPeer lookups between random
- * live hosts: each host bootstraps to the first host and one random earlier host; then a fraction
- * may be stopped ("killed") before the lookups. Seeded; used by {@link KadDhtNetworkTest} and
+ * live hosts: each host (its identity drawn from the seed too) bootstraps to the first host and one random
+ * earlier host; then a fraction may be stopped ("killed") before the lookups. Seeded; used by {@link KadDhtNetworkTest} and
  * {@link KadDhtScaleIT} (which grows one network to several sizes).
  */
 final class KadNetworkRun {
@@ -80,7 +82,7 @@ final class KadNetworkRun {
   long grow(int size) throws Exception {
     long start = System.nanoTime();
     for (int i = nodes.size(); i < size; i++) {
-      Host h = hosts.start(DhtMode.SERVER, config);
+      Host h = hosts.start(DhtMode.SERVER, config, seededKey());
       if (i > 0) {
         List<Multiaddr> seeds = new ArrayList<>(List.of(addr(nodes.get(0))));
         if (i > 1) {
@@ -101,6 +103,23 @@ final class KadNetworkRun {
       victim.stop().join();
     }
     return live;
+  }
+
+  /**
+   * One self-lookup on each live host, one after another, as their periodic refresh would do:
+   * lookups that meet stopped hosts drop them from the tables and learn live replacements.
+   */
+  void refresh(List<Host> live) throws Exception {
+    for (Host h : live) {
+      get(((KadDht) dht(h)).selfLookup(List.of()));
+    }
+  }
+
+  /** An Ed25519 identity drawn from the run's seed, so the same seed gives the same peer ids. */
+  private PrivateKey seededKey() throws Exception {
+    SecureRandom keyRandom = SecureRandom.getInstance("SHA1PRNG");
+    keyRandom.setSeed(random.nextLong());
+    return PrivateKey.generateEd25519(keyRandom);
   }
 
   /** {@code lookups} findPeer calls between random distinct live hosts. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A graph of addresses (routers, hosts, providers, client prefixes) and undirected edges with RTT
@@ -32,11 +33,32 @@ public final class TopologyMap {
   private final Map<EdgeKey, MapEdge> edges = new HashMap<>();
   private final Map<String, NodeKind> nodes = new HashMap<>();
   private final TreeSet<MapEdge> byAge = new TreeSet<>(MapEdge.EVICTION);
+  private final List<MapListener> listeners = new CopyOnWriteArrayList<>();
 
   /** An empty map with {@code config}'s bounds, judging staleness on {@code clock}. */
   public TopologyMap(MapConfig config, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The bounds this map keeps. */
+  public MapConfig config() {
+    return config;
+  }
+
+  /** The clock this map judges staleness on. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Adds a listener told of every edge version stored from now on (see {@link MapListener}). */
+  public void addListener(MapListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Removes a listener added before; no-op otherwise. */
+  public void removeListener(MapListener listener) {
+    listeners.remove(listener);
   }
 
   /**
@@ -117,6 +139,11 @@ public final class TopologyMap {
     return java.util.Optional.ofNullable(edges.get(EdgeKey.of(x, y)));
   }
 
+  /** The kind of node {@code id}, if the map holds it. */
+  public synchronized java.util.Optional<NodeKind> kind(String id) {
+    return java.util.Optional.ofNullable(nodes.get(id));
+  }
+
   /** How many edges. */
   public synchronized int edgeCount() {
     return edges.size();
@@ -140,6 +167,12 @@ public final class TopologyMap {
       MapEdge oldest = byAge.pollFirst();
       edges.remove(oldest.key());
     }
-    return edges.get(edge.key()) == edge;
+    boolean stored = edges.get(edge.key()) == edge;
+    if (stored) {
+      for (MapListener l : listeners) {
+        l.edgeStored(edge);
+      }
+    }
+    return stored;
   }
 }

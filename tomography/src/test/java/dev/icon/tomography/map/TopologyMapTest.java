@@ -126,4 +126,23 @@ class TopologyMapTest {
   private static MapEdge edge(String x, String y, double rtt, Instant seen, String observer) {
     return new MapEdge(EdgeKey.of(x, y), RttStats.of(rtt), seen, observer);
   }
+
+  @Test
+  void listenersHearOfEveryStoredVersionAndNothingElse() {
+    TopologyMap m = map();
+    List<MapEdge> heard = new ArrayList<>();
+    MapListener l = heard::add;
+    m.addListener(l);
+    m.observe("x", NodeKind.ROUTER, "y", NodeKind.HOST, 1.0, "A", t0);
+    m.merge(edge("x", "y", 5.0, t0.minusSeconds(1), "B")); // older: not stored
+    m.merge(edge("x", "z", 5.0, t0, "B"));
+    m.removeListener(l);
+    m.merge(edge("x", "w", 5.0, t0, "B"));
+
+    assertThat(heard).extracting(MapEdge::key).containsExactly(EdgeKey.of("x", "y"),
+        EdgeKey.of("x", "z"));
+    assertThat(m.kind("y")).contains(NodeKind.HOST);
+    assertThat(m.kind("nowhere")).isEmpty();
+    assertThat(m.config()).isEqualTo(config);
+  }
 }

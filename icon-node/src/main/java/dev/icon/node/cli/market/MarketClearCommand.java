@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
         "Mechanism: " + DoubleAuction.MECHANISM + " (see market/README.md)."})
 public final class MarketClearCommand implements Callable<Integer> {
 
+  /** Largest input accepted: a round of 100,000 bids is about 15 MB. */
+  static final long MAX_INPUT_BYTES = 64L << 20;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--input", paramLabel = "FILE", required = true,
@@ -45,6 +48,9 @@ public final class MarketClearCommand implements Callable<Integer> {
   public Integer call() {
     ClearingResult result;
     try {
+      if (Files.size(input) > MAX_INPUT_BYTES) {
+        throw new IllegalArgumentException("larger than " + (MAX_INPUT_BYTES >> 20) + " MiB");
+      }
       ClearingJson.Market market = ClearingJson.read(Files.readString(input));
       result = new DoubleAuction(salt).clear(market.bids(), market.asks());
     } catch (IOException e) {

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -104,7 +105,10 @@ class MarketClearCommandTest {
       "{\"bids\":[],\"asks\":[{\"id\":\"a\",\"cost_per_unit\":1,\"units\":1}]} | asks[0]: 'provider' missing or not a string",
       "{\"bids\":[{\"id\":\"a\",\"bidder\":\"i\",\"value_per_unit\":1,\"units\":1}],\"asks\":[{\"id\":\"a\",\"provider\":\"p\",\"cost_per_unit\":1,\"units\":1}]} | duplicate id a",
       "{\"bids\":[],\"bids\":[],\"asks\":[]} | Duplicate field 'bids'",
+      "{\"bids\":[{\"id\":\"b\",\"bidder\":\"i\",\"value_per_unit\":1e-999999999,\"units\":1}],\"asks\":[]} | bids[0]:",
+      "{\"bids\":[{\"id\":\"b\",\"bidder\":\"i\",\"value_per_unit\":1e999999999,\"units\":1}],\"asks\":[]} | bids[0]:",
   })
+  @Timeout(10)
   void aBadFileIsBadUsageNamingThePlace(String text, String message) throws Exception {
     Path file = dir.resolve("bad.json");
     Files.writeString(file, text);
@@ -114,6 +118,19 @@ class MarketClearCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains(message);
     assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void anOversizedFileIsRefusedBeforeReading() throws Exception {
+    Path file = dir.resolve("huge.json");
+    try (var f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(MarketClearCommand.MAX_INPUT_BYTES + 1); // sparse: no disk used
+    }
+
+    Run r = run("market", "clear", "--input", file.toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("larger than 64 MiB");
   }
 
   @Test
