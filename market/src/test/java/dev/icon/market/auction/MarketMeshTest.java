@@ -248,4 +248,48 @@ class MarketMeshTest {
       assertThat(node.meter(REJECTED)).isGreaterThanOrEqualTo(2.0);
     }
   }
+
+  @Test
+  void aRevealThatDoesNotMatchItsCommitExcludesTheOfferEverywhere() {
+    Node buyer = nodes.participant(new DoubleAuctionClearing());
+    Node provider = nodes.participant(new DoubleAuctionClearing());
+    Node cheat = nodes.bare();
+    List<Node> market = List.of(buyer, provider);
+    nodes.fullMesh(List.of(buyer, provider, cheat));
+    buyer.market().submit(BidOffer.any("b1", 100, 2));
+    provider.market().submit(AskOffer.of("a1", 50, 4));
+    long n = buyer.market().currentRound();
+    MarketCodec codec = new MarketCodec(MarketNodes.CONFIG.maxMessageBytes());
+    String marketId = MarketNodes.CONFIG.marketId();
+    byte[] low = OfferCodec.encode(AskOffer.of("c1", 1, 4));
+    byte[] high = OfferCodec.encode(AskOffer.of("c1", 99, 4));
+    // The cheat commits to a cheap ask, then tries to reveal a dearer one.
+    get(cheat.pubsub().publish(TOPIC, codec.encode(cheat.key(), MarketCodec.commit(marketId, n,
+        cheat.id(), "c1", CommitDigest.of(marketId, n, cheat.id(), low, new byte[16])))));
+    commitAll(market, 3);
+    nodes.clock.advance(MarketNodes.CONFIG.commitWindow());
+    nodes.tickAll();
+    get(cheat.pubsub().publish(TOPIC, codec.encode(cheat.key(),
+        MarketCodec.reveal(marketId, n, cheat.id(), high, new byte[16]))));
+    for (Node node : market) {
+      await().until(() -> node.market().rejections(MarketError.REVEAL_MISMATCH) == 1
+          && node.market().progress(n).reveals() == 2);
+    }
+    nodes.clock.advance(MarketNodes.CONFIG.revealWindow());
+    nodes.tickAll();
+
+    String cheatOffer = cheat.id().toBase58() + "/c1";
+    for (Node node : market) {
+      await().until(() -> node.events().checks.size() == 1);
+      RoundClearing c = node.market().clearing(n).orElseThrow();
+      assertThat(c.input().exclusions()).extracting(OfferExclusion::reason)
+          .containsExactly(ExclusionReason.REVEAL_MISMATCH);
+      assertThat(c.outcome().excluded()).containsExactly(cheatOffer);
+      assertThat(c.input().offers()).extracting(RevealedOffer::qualifiedId)
+          .doesNotContain(cheatOffer);
+      assertThat(node.events().checks).extracting(ClearingCheck::verdict)
+          .containsExactly(Verdict.AGREES);
+      assertThat(node.meter(REJECTED)).isGreaterThanOrEqualTo(1.0);
+    }
+  }
 }
