@@ -139,6 +139,14 @@ class MarketCodecTest {
   }
 
   @Test
+  void aRoundBeyondTwoToTheSixtyThreeIsMalformed() {
+    MarketMessage m = MarketCodec.commit(MARKET, 0, aliceId, "b1", digest()).toBuilder()
+        .setRound(-1L).build(); // uint64 2^64 - 1 on the wire
+
+    assertThat(error(() -> codec.decode(codec.encode(alice, m)))).isEqualTo(MarketError.MALFORMED);
+  }
+
+  @Test
   void anotherVersionIsUnsupported() {
     MarketMessage v2 = MarketCodec.commit(MARKET, 7, aliceId, "b1", digest()).toBuilder()
         .setVersion(2).build();

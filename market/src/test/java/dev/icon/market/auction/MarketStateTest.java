@@ -68,6 +68,14 @@ class MarketStateTest {
     assertThat(error(() -> state.ingest(new MarketFrame.Announcement(CONFIG.marketId(), n, buyer,
         ProviderAnnouncement.getDefaultInstance()), f.clock.instant())))
         .isEqualTo(MarketError.UNEXPECTED_KIND);
+    long far = Long.MAX_VALUE;
+    assertThat(error(() -> state.ingest(commit(far, buyer, bid, nonce(1)), f.clock.instant())))
+        .isEqualTo(MarketError.WRONG_ROUND);
+    assertThat(error(() -> state.ingest(reveal(far, buyer, bid, nonce(1)), f.clock.instant())))
+        .isEqualTo(MarketError.REVEAL_EARLY);
+    assertThat(error(() -> state.ingest(new MarketFrame.Clearing(CONFIG.marketId(), far, buyer,
+        ByteString.copyFrom(new byte[32]), ByteString.copyFrom(new byte[32]), null),
+        f.clock.instant()))).isEqualTo(MarketError.CLEARING_EARLY);
     f.toReveal();
     assertThat(error(() -> state.ingest(reveal(n, buyer, bid, nonce(1)), f.clock.instant())))
         .isEqualTo(MarketError.REVEAL_WITHOUT_COMMIT);
