@@ -5,6 +5,9 @@ import static dev.icon.node.runtime.ContainerRuntimeError.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -24,6 +27,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The connection to one Docker engine: docker-java's client, plus raw requests through its
@@ -134,6 +140,48 @@ final class DockerEngine implements AutoCloseable {
       throw e;
     } catch (RuntimeException e) {
       throw failure(e, RESTORE_FAILED, "PUT " + path);
+    }
+  }
+
+  /** The last {@code maxLines} lines of a container's stdout and stderr. */
+  String logs(String id, int maxLines, Duration timeout) {
+    StringBuilder out = new StringBuilder();
+    try {
+      client.logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(Math.max(0, maxLines))
+          .exec(new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+              synchronized (out) {
+                out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+              }
+            }
+          }).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      throw failure(e, NOT_FOUND, "logs of " + id);
+    }
+    synchronized (out) {
+      return out.toString();
+    }
+  }
+
+  /** Ids of all containers (running or not) carrying label {@code key=value}. */
+  List<String> labelled(String key, String value) {
+    try {
+      return client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(key, value)).exec()
+          .stream().map(Container::getId).toList();
+    } catch (RuntimeException e) {
+      throw failure(e, STOP_FAILED, "list containers");
+    }
+  }
+
+  /** Force-removes a container and its volumes, ignoring failures (cleanup paths). */
+  void removeQuietly(String idOrName) {
+    try {
+      client.removeContainerCmd(idOrName).withForce(true).withRemoveVolumes(true).exec();
+    } catch (RuntimeException e) {
+      // gone already, or never created
     }
   }
 

@@ -2,11 +2,8 @@ package dev.icon.node.runtime.docker;
 
 import static dev.icon.node.runtime.ContainerRuntimeError.*;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
 import dev.icon.node.runtime.ContainerRuntime;
@@ -29,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,7 +129,7 @@ public final class DockerRuntime implements ContainerRuntime {
       }
       id = create.exec().getId();
     } catch (RuntimeException e) {
-      removeQuietly(name);
+      engine.removeQuietly(name);
       throw DockerEngine.failure(e, START_FAILED, "create workload '" + spec.name() + "'");
     }
     try {
@@ -146,7 +142,7 @@ public final class DockerRuntime implements ContainerRuntime {
       LOG.info("started workload {} ({}) on {}", spec.name(), id, workload.endpoint());
       return workload;
     } catch (RuntimeException e) {
-      removeQuietly(id);
+      engine.removeQuietly(id);
       ContainerRuntimeException failure = DockerEngine.failure(e, START_FAILED, "start workload '" + spec.name() + "'");
       if (failure.error() == RESTORE_FAILED) {
         throw new ContainerRuntimeException(RESTORE_FAILED,
@@ -206,25 +202,7 @@ public final class DockerRuntime implements ContainerRuntime {
   @Override
   public String logs(String workloadId, int maxLines) {
     find(workloadId);
-    StringBuilder out = new StringBuilder();
-    try {
-      engine.client().logContainerCmd(workloadId).withStdOut(true).withStdErr(true)
-          .withTail(Math.max(0, maxLines)).exec(new ResultCallback.Adapter<Frame>() {
-            @Override
-            public void onNext(Frame frame) {
-              synchronized (out) {
-                out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-              }
-            }
-          }).awaitCompletion(config.engineTimeout().toMillis() * 5, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      throw DockerEngine.failure(e, NOT_FOUND, "logs of " + workloadId);
-    }
-    synchronized (out) {
-      return out.toString();
-    }
+    return engine.logs(workloadId, maxLines, config.engineTimeout().multipliedBy(5));
   }
 
   @Override
@@ -281,10 +259,10 @@ public final class DockerRuntime implements ContainerRuntime {
    */
   public int removeLeaked() {
     open();
-    List<Container> found = labelled();
-    for (Container c : found) {
-      removeQuietly(c.getId());
-      workloads.remove(c.getId());
+    List<String> found = labelledContainers();
+    for (String id : found) {
+      engine.removeQuietly(id);
+      workloads.remove(id);
     }
     if (!found.isEmpty()) {
       LOG.warn("removed {} leaked container(s) of scope {}", found.size(), config.scope());
@@ -294,16 +272,8 @@ public final class DockerRuntime implements ContainerRuntime {
 
   /** Ids of all containers on the engine labelled with this runtime's scope. */
   public List<String> labelledContainers() {
-    return labelled().stream().map(Container::getId).toList();
-  }
-
-  private List<Container> labelled() {
-    try {
-      return engine.client().listContainersCmd().withShowAll(true)
-          .withLabelFilter(Map.of(RuntimeConfig.LABEL_SCOPE, config.scope())).exec();
-    } catch (RuntimeException e) {
-      throw DockerEngine.failure(e, STOP_FAILED, "list containers");
-    }
+    open();
+    return engine.labelled(RuntimeConfig.LABEL_SCOPE, config.scope());
   }
 
   /** Removes (or with removeOnClose false, stops) this runtime's workloads; closes the client. */
@@ -342,14 +312,6 @@ public final class DockerRuntime implements ContainerRuntime {
       throw new ContainerRuntimeException(NOT_FOUND, "workload " + workloadId + " (not started by this runtime)");
     }
     return w;
-  }
-
-  private void removeQuietly(String idOrName) {
-    try {
-      engine.client().removeContainerCmd(idOrName).withForce(true).withRemoveVolumes(true).exec();
-    } catch (RuntimeException e) {
-      LOG.debug("cleanup of {}: {}", idOrName, e.getMessage());
-    }
   }
 
   private void open() {

@@ -68,6 +68,16 @@ class ProcessRuntimeTest {
     assertThat(CounterServiceImage.count(addr, false)).isEqualTo(2);
     assertThat(CounterServiceImage.count(addr, false)).isEqualTo(3);
     assertThat(Files.readString(here.root().resolve("state").resolve(w.id()).resolve("count")).strip()).isEqualTo("3");
+    // Concurrent requests take turns: every answer is distinct and none is lost.
+    var answers = java.util.stream.IntStream.range(0, 10).mapToObj(i -> java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> {
+          try {
+            return CounterServiceImage.count(addr, false);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        })).toList().stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    assertThat(answers).containsExactlyInAnyOrder(4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L);
 
     here.stop(w.id());
     assertThat(here.status(w.id()).state()).isEqualTo(WorkloadState.EXITED);
@@ -82,8 +92,8 @@ class ProcessRuntimeTest {
     Workload w2 = there.restore(counter(moved), new ByteArrayInputStream(state.toByteArray()));
     assertThat(there.awaitHealthy(w2.id()).healthy()).isTrue();
     String addr2 = w2.endpoint().getHostString() + ":" + w2.endpoint().getPort();
-    assertThat(CounterServiceImage.count(addr2, true)).isEqualTo(3);
-    assertThat(CounterServiceImage.count(addr2, false)).isEqualTo(4);
+    assertThat(CounterServiceImage.count(addr2, true)).isEqualTo(13);
+    assertThat(CounterServiceImage.count(addr2, false)).isEqualTo(14);
   }
 
   @Test
