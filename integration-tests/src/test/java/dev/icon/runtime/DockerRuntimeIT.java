@@ -149,6 +149,9 @@ class DockerRuntimeIT {
     for (int i = 1; i <= 3; i++) {
       assertThat(CounterServiceImage.count(addr(w), false)).isEqualTo(i);
     }
+    assertThatThrownBy(() -> here.removeImage(image))
+        .isInstanceOfSatisfying(ContainerRuntimeException.class,
+            e -> assertThat(e.error()).isEqualTo(ContainerRuntimeError.IMAGE_IN_USE));
 
     here.stop(w.id());
     assertThat(here.status(w.id()).state()).isEqualTo(WorkloadState.EXITED);
@@ -203,6 +206,8 @@ class DockerRuntimeIT {
             e -> assertThat(e.error()).isEqualTo(ContainerRuntimeError.RESTORE_FAILED));
     assertThat(labelled(scope)).isEmpty();
     assertThat(here.workloads()).isEmpty();
+    here.removeImage(image);
+    assertThat(inspector.listImagesCmd().withImageNameFilter(image.name()).exec()).isEmpty();
   }
 
   @Test

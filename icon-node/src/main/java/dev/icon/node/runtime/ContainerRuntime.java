@@ -32,7 +32,11 @@ public interface ContainerRuntime extends AutoCloseable {
    */
   ImageRef importImage(String name, InputStream rootfsTar);
 
-  /** Deletes an image no workload uses any more. */
+  /**
+   * Deletes an image no workload uses any more.
+   *
+   * @throws ContainerRuntimeException IMAGE_IN_USE while a workload (even a stopped one) uses it
+   */
   void removeImage(ImageRef image);
 
   /** Creates and starts a workload; does not wait for its health. */

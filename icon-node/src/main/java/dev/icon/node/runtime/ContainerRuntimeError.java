@@ -10,6 +10,8 @@ public enum ContainerRuntimeError {
   START_FAILED,
   /** No workload or image of that id or reference is known to this runtime. */
   NOT_FOUND,
+  /** The image is still used by a workload of this runtime and was kept. */
+  IMAGE_IN_USE,
   /** The spec cannot run on this runtime (e.g. no command for the process runtime). */
   INVALID_SPEC,
   /** Writing the state or file-system archive of a workload failed. */

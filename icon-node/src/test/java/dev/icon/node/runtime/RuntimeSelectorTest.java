@@ -27,6 +27,15 @@ class RuntimeSelectorTest {
   }
 
   @Test
+  void dockerRuntimeWithoutAnEngineIsEngineUnavailable() {
+    RuntimeConfig config = RuntimeConfig.builder()
+        .dockerHost("unix://" + tmp.resolve("absent.sock")).engineTimeout(Duration.ofMillis(500)).build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DockerRuntime(config))
+        .isInstanceOfSatisfying(ContainerRuntimeException.class,
+            e -> assertThat(e.error()).isEqualTo(ContainerRuntimeError.ENGINE_UNAVAILABLE));
+  }
+
+  @Test
   void anEngineThatAnswersThePingButFailsToConnectStillFallsBack() {
     RuntimeConfig config = RuntimeConfig.builder()
         .dockerHost("unix://" + tmp.resolve("gone.sock")).processRoot(tmp.resolve("root")).build();

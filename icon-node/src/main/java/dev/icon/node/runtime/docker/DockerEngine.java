@@ -143,7 +143,10 @@ final class DockerEngine implements AutoCloseable {
     }
   }
 
-  /** The last {@code maxLines} lines of a container's stdout and stderr. */
+  /** Most log text returned at once: a service writing huge lines cannot fill our memory. */
+  static final int MAX_LOG_CHARS = 1 << 20;
+
+  /** The last {@code maxLines} lines of a container's stdout and stderr, at most {@link #MAX_LOG_CHARS}. */
   String logs(String id, int maxLines, Duration timeout) {
     StringBuilder out = new StringBuilder();
     try {
@@ -152,7 +155,10 @@ final class DockerEngine implements AutoCloseable {
             @Override
             public void onNext(Frame frame) {
               synchronized (out) {
-                out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                if (out.length() < MAX_LOG_CHARS) {
+                  String text = new String(frame.getPayload(), StandardCharsets.UTF_8);
+                  out.append(text, 0, Math.min(text.length(), MAX_LOG_CHARS - out.length()));
+                }
               }
             }
           }).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);

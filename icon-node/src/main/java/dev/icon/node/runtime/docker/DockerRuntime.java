@@ -97,6 +97,8 @@ public final class DockerRuntime implements ContainerRuntime {
     open();
     try {
       engine.client().removeImageCmd(image.name()).exec();
+    } catch (com.github.dockerjava.api.exception.ConflictException e) {
+      throw new ContainerRuntimeException(IMAGE_IN_USE, "image " + image.name() + ": " + e.getMessage().strip(), e);
     } catch (RuntimeException e) {
       throw DockerEngine.failure(e, STOP_FAILED, "remove image " + image.name());
     }

@@ -111,6 +111,12 @@ public final class ProcessRuntime implements ContainerRuntime {
   @Override
   public void removeImage(ImageRef image) {
     open();
+    for (ProcessWorkload w : workloads.values()) {
+      if (image.equals(w.workload().spec().image()) || (w.workload().spec().image() != null
+          && w.workload().spec().image().sha256().equals(image.sha256()))) {
+        throw new ContainerRuntimeException(IMAGE_IN_USE, "image " + image.name() + " is used by workload " + w.workload().id());
+      }
+    }
     if (images.remove(image.sha256()) == null) {
       throw new ContainerRuntimeException(NOT_FOUND, "image " + image.name() + " (" + image.sha256() + ")");
     }

@@ -97,6 +97,27 @@ class ProcessRuntimeTest {
   }
 
   @Test
+  void badStateArchiveIsARestoreFailureAndImagesInUseAreKept() throws Exception {
+    ImageRef image = importCounter(here);
+    assertThatThrownBy(() -> here.restore(counter(image), new ByteArrayInputStream("not a tar".repeat(100).getBytes())))
+        .isInstanceOfSatisfying(ContainerRuntimeException.class,
+            e -> assertThat(e.error()).isEqualTo(ContainerRuntimeError.RESTORE_FAILED));
+    assertThat(here.workloads()).isEmpty();
+    try (var files = Files.list(here.root().resolve("state"))) {
+      assertThat(files).isEmpty();
+    }
+    Workload w = here.start(counter(image));
+    assertThatThrownBy(() -> here.removeImage(image))
+        .isInstanceOfSatisfying(ContainerRuntimeException.class,
+            e -> assertThat(e.error()).isEqualTo(ContainerRuntimeError.IMAGE_IN_USE));
+    here.remove(w.id());
+    here.removeImage(image);
+    try (var files = Files.list(here.root().resolve("images"))) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
   void badImageTarIsRejectedAndLeavesNothing() throws Exception {
     byte[] garbage = new byte[5000];
     new java.util.Random(7).nextBytes(garbage);
