@@ -166,6 +166,18 @@ class ProcessRuntimeTest {
   }
 
   @Test
+  void memoryAndDiskLimitsAreTheKernelsRlimits() {
+    dev.icon.testing.Prerequisites.requireBinary("prlimit");
+    Workload w = here.start(WorkloadSpec.builder("limited").command("/bin/cat", "/proc/self/limits")
+        .limits(new dev.icon.node.runtime.ResourceLimits(100, 16, 2, 8)).build());
+    await().atMost(Duration.ofSeconds(5)).until(() -> here.status(w.id()).state() == WorkloadState.EXITED
+        && here.logs(w.id(), 50).contains("Max address space"));
+    String limits = here.logs(w.id(), 50);
+    assertThat(limits).containsPattern("Max address space\\s+16777216\\s+16777216");
+    assertThat(limits).containsPattern("Max file size\\s+2097152\\s+2097152");
+  }
+
+  @Test
   void logsKeepOnlyTheConfiguredNumberOfLines() {
     Workload w = here.start(WorkloadSpec.builder("chatty")
         .command("/bin/sh", "-c", "i=0; while [ $i -lt 500 ]; do echo line$i; i=$((i+1)); done").build());
