@@ -18,11 +18,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,7 +51,7 @@ public final class ProcessRuntime implements ContainerRuntime {
   private final Path root;
   private final boolean ownsRoot;
   private final Map<String, ProcessWorkload> workloads = new ConcurrentHashMap<>();
-  private final Map<String, ImageRef> images = new ConcurrentHashMap<>();
+  private final ImageStore images;
   private final AtomicLong ids = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -65,7 +61,7 @@ public final class ProcessRuntime implements ContainerRuntime {
     try {
       this.ownsRoot = config.processRoot() == null;
       this.root = ownsRoot ? Files.createTempDirectory("icon-process-runtime") : config.processRoot();
-      Files.createDirectories(root.resolve("images"));
+      this.images = new ImageStore(root.resolve("images"));
       Files.createDirectories(root.resolve("state"));
     } catch (IOException e) {
       throw new UncheckedIOException("processRoot: cannot create " + config.processRoot(), e);
@@ -85,42 +81,19 @@ public final class ProcessRuntime implements ContainerRuntime {
   @Override
   public ImageRef importImage(String name, InputStream rootfsTar) {
     open();
-    Path tmp = root.resolve("images").resolve(".import-" + ids.incrementAndGet());
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      DigestInputStream in = new DigestInputStream(rootfsTar, sha);
-      TarArchives.unpack(in, tmp);
-      in.transferTo(OutputStream.nullOutputStream()); // the digest covers the whole stream
-      ImageRef ref = new ImageRef(name, HexFormat.of().formatHex(sha.digest()));
-      Path dir = imageDir(ref);
-      if (Files.isDirectory(dir)) {
-        deleteTree(tmp); // the same image again: keep the first copy
-      } else {
-        Files.move(tmp, dir);
-      }
-      images.put(ref.sha256(), ref);
-      return ref;
-    } catch (IOException | RuntimeException e) {
-      deleteTree(tmp);
-      throw new ContainerRuntimeException(IMAGE_IMPORT_FAILED, "image '" + name + "': " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return images.importImage(name, rootfsTar);
   }
 
   @Override
   public void removeImage(ImageRef image) {
     open();
     for (ProcessWorkload w : workloads.values()) {
-      if (image.equals(w.workload().spec().image()) || (w.workload().spec().image() != null
-          && w.workload().spec().image().sha256().equals(image.sha256()))) {
+      ImageRef used = w.workload().spec().image();
+      if (used != null && used.sha256().equals(image.sha256())) {
         throw new ContainerRuntimeException(IMAGE_IN_USE, "image " + image.name() + " is used by workload " + w.workload().id());
       }
     }
-    if (images.remove(image.sha256()) == null) {
-      throw new ContainerRuntimeException(NOT_FOUND, "image " + image.name() + " (" + image.sha256() + ")");
-    }
-    deleteTree(imageDir(image));
+    images.remove(image);
   }
 
   @Override
@@ -138,7 +111,7 @@ public final class ProcessRuntime implements ContainerRuntime {
     if (spec.command().isEmpty()) {
       throw new ContainerRuntimeException(INVALID_SPEC, "workload '" + spec.name() + "': the process runtime needs a command");
     }
-    if (spec.image() != null && !images.containsKey(spec.image().sha256())) {
+    if (spec.image() != null && !images.contains(spec.image())) {
       throw new ContainerRuntimeException(NOT_FOUND, "image " + spec.image().name() + " was not imported here");
     }
     if (!ProcessLimits.executable(spec.command().get(0))) {
@@ -297,31 +270,16 @@ public final class ProcessRuntime implements ContainerRuntime {
   }
 
   private Path imageDir(ImageRef image) {
-    return root.resolve("images").resolve(image.sha256());
+    return images.dir(image);
+  }
+
+  private static void deleteTree(Path dir) {
+    ImageStore.deleteTree(dir);
   }
 
   private void open() {
     if (closed.get()) {
       throw new ContainerRuntimeException(CLOSED, "process runtime is closed");
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (var walk = Files.walk(dir)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(ProcessRuntime::deleteQuietly);
-    } catch (IOException e) {
-      LOG.warn("could not delete {}: {}", dir, e.getMessage());
-    }
-  }
-
-  private static void deleteQuietly(Path p) {
-    try {
-      Files.deleteIfExists(p);
-    } catch (IOException e) {
-      LOG.warn("could not delete {}: {}", p, e.getMessage());
     }
   }
 }
