@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class AtomixLedger extends VersionedLedger {
 
   private static final Logger LOG = LoggerFactory.getLogger(AtomixLedger.class);
+  /** Pause between attempts to reach a partition's leader during a failover. */
+  private static final Duration RETRY_DELAY = Duration.ofMillis(100);
 
   private final Atomix atomix;
   private final List<LedgerMember> members;
@@ -74,7 +76,8 @@ public final class AtomixLedger extends VersionedLedger {
       atomix.start().get(start.toMillis(), TimeUnit.MILLISECONDS);
       Map<Table, AsyncAtomicMap<String, byte[]>> maps = new EnumMap<>(Table.class);
       for (Table table : Table.values()) {
-        maps.put(table, openMap(atomix, table).get(start.toMillis(), TimeUnit.MILLISECONDS).async());
+        maps.put(table, openMap(atomix, table, config.operationTimeout())
+            .get(start.toMillis(), TimeUnit.MILLISECONDS).async());
       }
       LOG.info("ledger member {} started with members {} in {}", config.memberId(), members, config.dataDirectory());
       return new AtomixLedger(new AtomixStore(maps, config.operationTimeout()), atomix, members, config.operationTimeout());
@@ -110,11 +113,18 @@ public final class AtomixLedger extends VersionedLedger {
     }
   }
 
-  private static java.util.concurrent.CompletableFuture<AtomicMap<String, byte[]>> openMap(Atomix atomix, Table table) {
+  private static java.util.concurrent.CompletableFuture<AtomicMap<String, byte[]>> openMap(
+      Atomix atomix, Table table, Duration operationTimeout) {
+    // While a new leader is elected the session cannot connect: retry every RETRY_DELAY for as
+    // long as the operation may take (the store's own timeout cuts it off). Raft sessions
+    // sequence commands, so a retried write is applied once.
+    int retries = (int) Math.max(1, operationTimeout.toMillis() / RETRY_DELAY.toMillis());
     return atomix.<String, byte[]>atomicMapBuilder(table.primitiveName())
         .withProtocol(MultiRaftProtocol.builder(AtomixMember.DATA_GROUP)
             .withReadConsistency(ReadConsistency.LINEARIZABLE)
             .withRecoveryStrategy(Recovery.RECOVER)
+            .withMaxRetries(retries)
+            .withRetryDelay(RETRY_DELAY)
             .build())
         .withSerializer(Serializer.using(Namespaces.BASIC))
         .buildAsync();
