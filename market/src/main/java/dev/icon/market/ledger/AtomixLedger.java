@@ -9,9 +9,7 @@ import io.atomix.protocols.raft.MultiRaftProtocol;
 import io.atomix.protocols.raft.ReadConsistency;
 import io.atomix.utils.serializer.Namespaces;
 import io.atomix.utils.serializer.Serializer;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,13 +42,16 @@ public final class AtomixLedger extends VersionedLedger {
   private static final Duration RETRY_DELAY = Duration.ofMillis(100);
 
   private final Atomix atomix;
+  private final DataDirectoryLock lock;
   private final List<LedgerMember> members;
   private final Duration stopTimeout;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private AtomixLedger(AtomixStore store, Atomix atomix, List<LedgerMember> members, Duration stopTimeout) {
+  private AtomixLedger(AtomixStore store, Atomix atomix, DataDirectoryLock lock, List<LedgerMember> members,
+      Duration stopTimeout) {
     super(store);
     this.atomix = atomix;
+    this.lock = lock;
     this.members = members;
     this.stopTimeout = stopTimeout;
   }
@@ -59,16 +60,25 @@ public final class AtomixLedger extends VersionedLedger {
    * Starts this member and opens the ledger's maps.
    *
    * @throws LedgerException {@link LedgerError#UNAVAILABLE} if the cluster does not form within
-   *     the start timeout (the message lists the members it waited for) or the data directory or
-   *     address cannot be used
+   *     the start timeout (the message lists the members it waited for), or the data directory
+   *     is unusable or in use by another running member, or the host cannot be bound
    */
   public static AtomixLedger open(LedgerConfig config) {
+    DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDirectory());
+    try {
+      return open(config, lock);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static AtomixLedger open(LedgerConfig config, DataDirectoryLock lock) {
     List<LedgerMember> members;
     try {
-      Files.createDirectories(config.dataDirectory());
       members = AtomixMember.resolveMembers(config);
-    } catch (IOException | UncheckedIOException e) {
-      throw new LedgerException(LedgerError.UNAVAILABLE, "LedgerConfig.dataDirectory or host unusable: " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new LedgerException(LedgerError.UNAVAILABLE, e.getMessage(), e);
     }
     Atomix atomix = AtomixMember.build(config, members);
     Duration start = config.startTimeout();
@@ -80,7 +90,8 @@ public final class AtomixLedger extends VersionedLedger {
             .get(start.toMillis(), TimeUnit.MILLISECONDS).async());
       }
       LOG.info("ledger member {} started with members {} in {}", config.memberId(), members, config.dataDirectory());
-      return new AtomixLedger(new AtomixStore(maps, config.operationTimeout()), atomix, members, config.operationTimeout());
+      return new AtomixLedger(new AtomixStore(maps, config.operationTimeout()), atomix, lock, members,
+          config.operationTimeout());
     } catch (TimeoutException e) {
       stopQuietly(atomix, config.operationTimeout());
       throw new LedgerException(LedgerError.UNAVAILABLE, "ledger member " + config.memberId()
@@ -109,6 +120,7 @@ public final class AtomixLedger extends VersionedLedger {
         super.close();
       } finally {
         stopQuietly(atomix, stopTimeout);
+        lock.close();
       }
     }
   }

@@ -17,8 +17,10 @@ import java.util.Set;
  * @param memberId this member's id (in {@code members} when that is not empty)
  * @param dataDirectory where the Raft logs and snapshots live; reopening the same directory
  *     restores everything acknowledged
- * @param host address the messaging service binds to and announces
- * @param port messaging port; 0 picks a free one at start (single member only)
+ * @param host address the messaging service binds to and announces (with {@code members}, this
+ *     member's entry there decides; {@code host} must then be left at its default or agree)
+ * @param port messaging port; 0 picks a free one at start (single member only; with
+ *     {@code members}, 0 or this member's port there)
  * @param members every member of the cluster, this one included; empty for a single member
  * @param partitions number of Raft partitions (each a Raft group with its own leader)
  * @param partitionSize members per partition; 0 means every member
