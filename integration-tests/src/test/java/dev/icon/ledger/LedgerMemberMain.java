@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code memberId dataDir member,member,...}), prints {@code READY}, then answers one command per
  * stdin line with one stdout line, {@code OK ...} or {@code ERR <LedgerError> <message>}:
  * {@code put ID HEX}, {@code get ID}, {@code receipt ID AMOUNT HEX}, {@code getreceipt ID},
- * {@code grant ACCOUNT N}, {@code spend ACCOUNT N}, {@code budget ACCOUNT},
+ * {@code grant ACCOUNT N}, {@code spend ACCOUNT N}, {@code budget ACCOUNT}, {@code leader},
  * {@code spendmany ACCOUNT N COUNT THREADS} (answers {@code OK spent failed unknown}), {@code quit}.
  * Killed with SIGKILL by the tests; nothing here runs at exit.
  */
@@ -41,7 +41,7 @@ public final class LedgerMemberMain {
         .dataDirectory(Path.of(args[1]))
         .members(members)
         .build();
-    try (Ledger ledger = AtomixLedger.open(config)) {
+    try (AtomixLedger ledger = AtomixLedger.open(config)) {
       out.println("READY");
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
@@ -59,7 +59,7 @@ public final class LedgerMemberMain {
     System.exit(0);
   }
 
-  private static String execute(Ledger ledger, String[] c) throws Exception {
+  private static String execute(AtomixLedger ledger, String[] c) throws Exception {
     HexFormat hex = HexFormat.of();
     return switch (c[0]) {
       case "put" -> String.valueOf(ledger.putAgreement(c[1], hex.parseHex(c[2])));
@@ -70,6 +70,7 @@ public final class LedgerMemberMain {
       case "grant" -> String.valueOf(ledger.grant(c[1], Long.parseLong(c[2])));
       case "spend" -> String.valueOf(ledger.spend(c[1], Long.parseLong(c[2])));
       case "budget" -> String.valueOf(ledger.budget(c[1]));
+      case "leader" -> ledger.partitionLeaders().isEmpty() ? "NONE" : ledger.partitionLeaders().get(0);
       case "spendmany" -> spendMany(ledger, c[1], Long.parseLong(c[2]), Integer.parseInt(c[3]), Integer.parseInt(c[4]));
       default -> throw new IllegalArgumentException("unknown command " + c[0]);
     };

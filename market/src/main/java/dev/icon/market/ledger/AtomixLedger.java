@@ -1,10 +1,12 @@
 package dev.icon.market.ledger;
 
 import dev.icon.market.ledger.LedgerStore.Table;
+import io.atomix.cluster.MemberId;
 import io.atomix.core.Atomix;
 import io.atomix.core.map.AsyncAtomicMap;
 import io.atomix.core.map.AtomicMap;
 import io.atomix.primitive.Recovery;
+import io.atomix.primitive.partition.Partition;
 import io.atomix.protocols.raft.MultiRaftProtocol;
 import io.atomix.protocols.raft.ReadConsistency;
 import io.atomix.utils.serializer.Namespaces;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -111,6 +114,19 @@ public final class AtomixLedger extends VersionedLedger {
   /** The members this ledger was started with, ports resolved (this member's actual port included). */
   public List<LedgerMember> members() {
     return members;
+  }
+
+  /**
+   * The ids of the members leading the ledger's Raft partitions, as this member last heard
+   * (fewer than {@link LedgerConfig#partitions()}, possibly none, during an election).
+   */
+  public List<String> partitionLeaders() {
+    return atomix.getPartitionService().getPartitionGroup(AtomixMember.DATA_GROUP).getPartitions().stream()
+        .map(Partition::primary)
+        .filter(Objects::nonNull)
+        .map(MemberId::id)
+        .distinct()
+        .toList();
   }
 
   @Override

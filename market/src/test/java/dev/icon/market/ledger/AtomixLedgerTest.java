@@ -41,5 +41,6 @@ class AtomixLedgerTest extends LedgerContract {
     assertThat(self.host()).isEqualTo("127.0.0.1");
     assertThat(self.id()).isEqualTo("ledger-1");
     assertThat(self.port()).isPositive();
+    assertThat(ledger.partitionLeaders()).containsExactly("ledger-1");
   }
 }
