@@ -51,6 +51,19 @@ public interface Ledger extends AutoCloseable {
    */
   LedgerReceipt recordReceipt(String agreementId, long cumulativeAmount, byte[] signedReceipt);
 
+  /**
+   * Replaces the latest receipt of an agreement only if it is still {@code expectedSignedReceipt}
+   * (byte for byte; {@code null}: no receipt yet): for a caller that checks each receipt against
+   * the previous one (sequence, signature) before storing it. Atomic; never goes backwards.
+   *
+   * @return {@code true} if stored, {@code false} if the latest receipt is no longer the expected
+   *     one (re-read with {@link #receipt} and check again)
+   * @throws LedgerException {@link LedgerError#UNKNOWN_AGREEMENT}, or
+   *     {@link LedgerError#RECEIPT_BACKWARDS} if the expected receipt's amount is larger
+   */
+  boolean compareAndSetReceipt(String agreementId, byte[] expectedSignedReceipt, long cumulativeAmount,
+      byte[] signedReceipt);
+
   /** The latest receipt recorded for {@code agreementId}, or empty. */
   java.util.Optional<LedgerReceipt> receipt(String agreementId);
 

@@ -84,6 +84,35 @@ abstract class VersionedLedger implements Ledger {
   }
 
   @Override
+  public boolean compareAndSetReceipt(String agreementId, byte[] expectedSignedReceipt, long cumulativeAmount,
+      byte[] signedReceipt) {
+    LedgerArguments.id("agreementId", agreementId);
+    LedgerArguments.nonNegative("cumulativeAmount", cumulativeAmount);
+    LedgerArguments.record("signedReceipt", signedReceipt);
+    if (expectedSignedReceipt != null) {
+      LedgerArguments.record("expectedSignedReceipt", expectedSignedReceipt);
+    }
+    if (store.get(Table.AGREEMENTS, agreementId).isEmpty()) {
+      throw new LedgerException(LedgerError.UNKNOWN_AGREEMENT, "no agreement " + agreementId);
+    }
+    byte[] encoded = LedgerCodec.encodeReceipt(cumulativeAmount, signedReceipt);
+    Optional<Entry> current = store.get(Table.RECEIPTS, agreementId);
+    if (current.isEmpty()) {
+      return expectedSignedReceipt == null
+          && store.putIfAbsent(Table.RECEIPTS, agreementId, encoded).isEmpty();
+    }
+    LedgerReceipt stored = LedgerCodec.decodeReceipt(agreementId, current.get().value());
+    if (expectedSignedReceipt == null || !stored.sameAs(stored.cumulativeAmount(), expectedSignedReceipt)) {
+      return false;
+    }
+    if (cumulativeAmount < stored.cumulativeAmount()) {
+      throw new LedgerException(LedgerError.RECEIPT_BACKWARDS, "receipt of " + agreementId
+          + " for " + cumulativeAmount + " is below the recorded " + stored.cumulativeAmount());
+    }
+    return store.replace(Table.RECEIPTS, agreementId, current.get().version(), encoded);
+  }
+
+  @Override
   public Optional<LedgerReceipt> receipt(String agreementId) {
     LedgerArguments.id("agreementId", agreementId);
     return store.get(Table.RECEIPTS, agreementId)

@@ -86,6 +86,58 @@ abstract class LedgerContract {
   }
 
   @Test
+  void compareAndSetReceiptReplacesOnlyTheExpectedReceipt() {
+    String a = id("a1");
+    ledger().putAgreement(a, bytes("agreement"));
+    assertThat(ledger().compareAndSetReceipt(a, bytes("r0"), 5, bytes("r5"))).isFalse(); // none yet
+    assertThat(ledger().compareAndSetReceipt(a, null, 5, bytes("r5"))).isTrue();
+    assertThat(ledger().compareAndSetReceipt(a, null, 6, bytes("r6"))).isFalse(); // one exists now
+    assertThat(ledger().compareAndSetReceipt(a, bytes("stale"), 9, bytes("r9"))).isFalse();
+    assertThat(ledger().compareAndSetReceipt(a, bytes("r5"), 5, bytes("r5-seq2"))).isTrue(); // same amount, next receipt
+    assertThatThrownBy(() -> ledger().compareAndSetReceipt(a, bytes("r5-seq2"), 4, bytes("r4")))
+        .isInstanceOfSatisfying(LedgerException.class,
+            e -> assertThat(e.error()).isEqualTo(LedgerError.RECEIPT_BACKWARDS));
+    assertThat(ledger().compareAndSetReceipt(a, bytes("r5-seq2"), 12, bytes("r12"))).isTrue();
+    assertThat(ledger().receipt(a)).contains(new LedgerReceipt(a, 12, bytes("r12")));
+    assertThatThrownBy(() -> ledger().compareAndSetReceipt(id("ghost"), null, 1, bytes("r")))
+        .isInstanceOfSatisfying(LedgerException.class,
+            e -> assertThat(e.error()).isEqualTo(LedgerError.UNKNOWN_AGREEMENT));
+  }
+
+  @Test
+  void concurrentCompareAndSetReceiptsLetExactlyOneWinnerPerStep() throws Exception {
+    String a = id("race");
+    ledger().putAgreement(a, bytes("agreement"));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> wins = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        wins.add(pool.submit(() -> {
+          int won = 0;
+          for (int step = 0; step < 25; step++) {
+            var last = ledger().receipt(a);
+            long amount = last.map(LedgerReceipt::cumulativeAmount).orElse(0L) + 1;
+            byte[] expected = last.map(LedgerReceipt::signedReceipt).orElse(null);
+            if (ledger().compareAndSetReceipt(a, expected, amount, bytes("r" + amount + "-t" + thread))) {
+              won++;
+            }
+          }
+          return won;
+        }));
+      }
+      int total = 0;
+      for (Future<Integer> f : wins) {
+        total += f.get(2, TimeUnit.MINUTES);
+      }
+      // each win moved the amount up by exactly one from the receipt it expected
+      assertThat(ledger().receipt(a).orElseThrow().cumulativeAmount()).isEqualTo(total);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void receiptForUnknownAgreementIsRefused() {
     assertThatThrownBy(() -> ledger().recordReceipt(id("ghost"), 1, bytes("r")))
         .isInstanceOfSatisfying(LedgerException.class,
