@@ -3,6 +3,7 @@ package dev.icon.market.ledger;
 import io.atomix.core.map.AsyncAtomicMap;
 import io.atomix.primitive.PrimitiveException;
 import io.atomix.utils.time.Versioned;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -88,12 +89,14 @@ final class AtomixStore implements LedgerStore {
     }
   }
 
+  /** Maps an Atomix failure of one call to the ledger's error. */
   static LedgerException failure(String what, Throwable cause) {
     if (cause instanceof PrimitiveException.Timeout) {
       return new LedgerException(LedgerError.TIMEOUT, what + " timed out in the cluster; its outcome is unknown", cause);
     }
-    if (cause instanceof PrimitiveException.Unavailable) {
-      return new LedgerException(LedgerError.UNAVAILABLE, what + " failed: the cluster is unavailable", cause);
+    if (cause instanceof PrimitiveException.Unavailable || cause instanceof ConnectException) {
+      return new LedgerException(LedgerError.UNAVAILABLE,
+          what + " failed: no leader reachable (is a majority of the members running?): " + cause.getMessage(), cause);
     }
     if (cause instanceof PrimitiveException.ClosedSession) {
       return new LedgerException(LedgerError.CLOSED, what + " failed: the ledger session is closed", cause);
