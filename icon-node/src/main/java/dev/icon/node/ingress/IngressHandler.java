@@ -15,6 +15,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,10 @@ final class IngressHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   private final DemandRecorder demand;
   private final ClientRttSource rttSource;
   private final IngressMetrics metrics;
+  /** Pipelined requests held while one is answered; more than this closes the connection. */
+  static final int MAX_PIPELINED = 16;
+
+  private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
   private boolean busy;
 
   IngressHandler(IngressState state, UpstreamClient upstream, DemandRecorder demand,
@@ -48,6 +53,19 @@ final class IngressHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+    if (busy) {
+      // Pipelined: decoded from bytes read along with an earlier request; answered in order.
+      queued.add(req);
+      if (queued.size() > MAX_PIPELINED) {
+        metrics.error("too_many_pipelined");
+        ctx.close();
+      }
+      return;
+    }
+    handle(ctx, req);
+  }
+
+  private void handle(ChannelHandlerContext ctx, FullHttpRequest req) {
     busy = true;
     state.started();
     ctx.channel().config().setAutoRead(false);
@@ -171,11 +189,21 @@ final class IngressHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       state.finished();
       if (!keepAlive || !f.isSuccess()) {
         ctx.close();
+      } else if (!queued.isEmpty()) {
+        handle(ctx, queued.poll());
       } else {
         ctx.channel().config().setAutoRead(true);
         ctx.read();
       }
     });
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    for (FullHttpRequest r; (r = queued.poll()) != null; ) {
+      r.release();
+    }
+    super.channelInactive(ctx);
   }
 
   @Override
