@@ -18,8 +18,9 @@ import java.util.Objects;
  * @param responseTimeout how long to wait for the upstream's whole response (then 504)
  * @param clientIdleTimeout a client connection with no traffic for this long is closed
  * @param upstreamIdleTimeout a pooled upstream connection idle for this long is closed
- * @param maxUpstreamConnections the most connections to one upstream at once
- * @param maxPendingAcquires requests waiting for an upstream connection beyond which 503 answers
+ * @param maxUpstreamConnections the most connections to one upstream at once, per I/O thread
+ * @param maxPendingAcquires requests waiting for an upstream connection (per I/O thread) beyond
+ *     which 503 answers
  * @param ioThreads I/O threads (0 = Netty's default, twice the cores)
  * @param preferNativeTransport use epoll when it loads (needed for the kernel's client RTT)
  * @param redirectExpiry what happens when a redirect's grace period ends

@@ -179,7 +179,7 @@ final class IngressHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
           "upstream " + route.upstream().getHostString() + ":" + route.upstream().getPort()
               + " failed: " + f.cause().getMessage()), keepAlive);
     });
-    upstream.send(route.upstream(), req, result);
+    upstream.send(route.upstream(), ctx.channel().eventLoop(), req, result);
   }
 
   private void answer(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {

@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoop;
 import io.netty.channel.pool.AbstractChannelPoolHandler;
 import io.netty.channel.pool.AbstractChannelPoolMap;
 import io.netty.channel.pool.ChannelHealthChecker;
@@ -30,8 +31,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Keep-alive connections to upstreams, pooled per address ({@link FixedChannelPool}: bounded
- * connections and waiters). A request whose reused connection turns out closed before any answer
+ * Keep-alive connections to upstreams, pooled per address and per I/O thread ({@link
+ * FixedChannelPool}: bounded connections and waiters): a request goes out on a connection served
+ * by the same event loop as its client connection, so a proxied exchange never changes thread. A request whose reused connection turns out closed before any answer
  * (the upstream dropped an idle keep-alive connection) is sent once more on another connection
  * when its method is idempotent. Thread-safe.
  */
@@ -41,7 +43,10 @@ final class PooledUpstreamClient implements UpstreamClient {
       HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.TRACE);
 
   private final IngressConfig config;
-  private final AbstractChannelPoolMap<InetSocketAddress, FixedChannelPool> pools;
+  private final AbstractChannelPoolMap<PoolKey, FixedChannelPool> pools;
+
+  /** One pool per upstream address and event loop. */
+  private record PoolKey(InetSocketAddress upstream, EventLoop loop) {}
 
   PooledUpstreamClient(IngressTransport transport, IngressConfig config) {
     this.config = config;
@@ -63,8 +68,9 @@ final class PooledUpstreamClient implements UpstreamClient {
     };
     this.pools = new AbstractChannelPoolMap<>() {
       @Override
-      protected FixedChannelPool newPool(InetSocketAddress key) {
-        return new FixedChannelPool(template.clone().remoteAddress(key), handler,
+      protected FixedChannelPool newPool(PoolKey key) {
+        return new FixedChannelPool(
+            template.clone(key.loop()).remoteAddress(key.upstream()), handler,
             ChannelHealthChecker.ACTIVE, FixedChannelPool.AcquireTimeoutAction.FAIL,
             config.responseTimeout().toMillis(), config.maxUpstreamConnections(),
             config.maxPendingAcquires(), true, true);
@@ -73,9 +79,10 @@ final class PooledUpstreamClient implements UpstreamClient {
   }
 
   @Override
-  public void send(InetSocketAddress upstream, FullHttpRequest request,
+  public void send(InetSocketAddress upstream, EventLoop loop, FullHttpRequest request,
       Promise<FullHttpResponse> result) {
-    attempt(pools.get(upstream), request, result, IDEMPOTENT.contains(request.method()) ? 1 : 0);
+    attempt(pools.get(new PoolKey(upstream, loop)), request, result,
+        IDEMPOTENT.contains(request.method()) ? 1 : 0);
   }
 
   private void attempt(FixedChannelPool pool, FullHttpRequest request,
@@ -87,7 +94,11 @@ final class PooledUpstreamClient implements UpstreamClient {
         return;
       }
       Channel ch = f.getNow();
-      ch.eventLoop().execute(() -> exchange(pool, ch, request, result, retries));
+      if (ch.eventLoop().inEventLoop()) {
+        exchange(pool, ch, request, result, retries);
+      } else {
+        ch.eventLoop().execute(() -> exchange(pool, ch, request, result, retries));
+      }
     });
   }
 
@@ -162,7 +173,7 @@ final class PooledUpstreamClient implements UpstreamClient {
   @Override
   public CompletableFuture<Void> close() {
     List<CompletableFuture<Void>> all = new ArrayList<>();
-    for (Map.Entry<InetSocketAddress, FixedChannelPool> e : pools) {
+    for (Map.Entry<PoolKey, FixedChannelPool> e : pools) {
       CompletableFuture<Void> one = new CompletableFuture<>();
       e.getValue().closeAsync().addListener(f -> one.complete(null));
       all.add(one);

@@ -1,5 +1,6 @@
 package dev.icon.node.ingress;
 
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.util.concurrent.Promise;
@@ -13,11 +14,13 @@ import java.util.concurrent.CompletableFuture;
 interface UpstreamClient {
 
   /**
-   * Sends {@code request} (ownership passes: the client releases it) to {@code upstream} and
+   * Sends {@code request} (ownership passes: the client releases it) to {@code upstream},
+   * preferably over a connection served by {@code loop} (the client connection's), and
    * completes {@code result} with the response (ownership passes to whoever takes it from the
    * promise) or fails it with an {@link UpstreamException}.
    */
-  void send(InetSocketAddress upstream, FullHttpRequest request, Promise<FullHttpResponse> result);
+  void send(InetSocketAddress upstream, EventLoop loop, FullHttpRequest request,
+      Promise<FullHttpResponse> result);
 
   /** Closes pooled connections; completes when done. Idempotent. */
   CompletableFuture<Void> close();

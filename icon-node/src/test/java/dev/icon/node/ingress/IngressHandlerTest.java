@@ -49,8 +49,8 @@ class IngressHandlerTest {
     final List<Promise<FullHttpResponse>> promises = new ArrayList<>();
 
     @Override
-    public void send(InetSocketAddress to, FullHttpRequest request,
-        Promise<FullHttpResponse> result) {
+    public void send(InetSocketAddress to, io.netty.channel.EventLoop loop,
+        FullHttpRequest request, Promise<FullHttpResponse> result) {
       requests.add(request);
       promises.add(result);
     }
