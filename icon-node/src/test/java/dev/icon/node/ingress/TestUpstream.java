@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server on loopback (the JDK's), standing for the service behind a gateway. Paths:
- * {@code /slow} waits until {@link #release()}; {@code /headers} answers the request headers it
+ * {@code /slow} waits until {@link #release()}; {@code /chunked} and {@code /big} answer 10,000
+ * and 100,000 {@code c} chunked; {@code /headers} answers the request headers it
  * got, one {@code name: value} a line (names lower case); anything else answers {@code
  * NAME METHOD PATH?QUERY}.
  */
@@ -59,6 +60,12 @@ final class TestUpstream implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       body = name + " slow";
+    } else if (path.equals("/chunked") || path.equals("/big")) {
+      int n = path.equals("/big") ? 100_000 : 10_000;
+      ex.sendResponseHeaders(200, 0); // length unknown: chunked
+      ex.getResponseBody().write("c".repeat(n).getBytes(StandardCharsets.UTF_8));
+      ex.close();
+      return;
     } else if (path.equals("/headers")) {
       StringBuilder b = new StringBuilder();
       ex.getRequestHeaders().forEach((k, v) ->
