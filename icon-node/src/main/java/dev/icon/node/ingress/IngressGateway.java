@@ -146,7 +146,9 @@ public final class IngressGateway implements AutoCloseable {
 
   /**
    * Answers new requests 307 with {@code Location} = {@code base} + the request's path and query,
-   * for {@code grace}; then, by {@link IngressConfig#redirectExpiry()}, 410 Gone or stop.
+   * for {@code grace}; then, by {@link IngressConfig#redirectExpiry()}, 410 Gone or stop. The
+   * 410 switch follows the injected clock (checked per request); the stop is scheduled on the
+   * event loops, so it follows real time.
    *
    * @throws IllegalArgumentException if {@code base} is not an absolute http(s) URL without query
    *     or {@code grace} is not positive
