@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Threading: thread-safe; {@link #start()} and {@link #stop()} are idempotent. Streams are
- * handled on their event loops; the janitor runs on the given scheduler.
+ * handled on their event loops; the janitor and the final fsync and rename of each transfer run on
+ * the given scheduler.
  */
 public final class DeployReceiver implements AutoCloseable {
 
@@ -182,7 +183,7 @@ public final class DeployReceiver implements AutoCloseable {
     stream.channel().pipeline()
         .addBefore(Stream.HANDLER_NAME, "deploy-codec", new DeployCodec(config.maxFrameSize()))
         .addBefore(Stream.HANDLER_NAME, "deploy-receiver",
-            new ReceiverSession(stream, area, admission, config, clock, events));
+            new ReceiverSession(stream, area, admission, config, clock, events, scheduler));
     // The host's stream adapter holds reads back until a reader is set; our handlers read.
     stream.channel().config().setAutoRead(true);
   }
@@ -223,7 +224,10 @@ public final class DeployReceiver implements AutoCloseable {
       return this;
     }
 
-    /** Runs the janitor (required: the caller owns and shuts it down). */
+    /**
+     * Runs the janitor and each completed transfer's hash check, fsync and rename (required: the
+     * caller owns and shuts it down).
+     */
     public Builder scheduler(ScheduledExecutorService v) {
       scheduler = Objects.requireNonNull(v, "scheduler");
       return this;

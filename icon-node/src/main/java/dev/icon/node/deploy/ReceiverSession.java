@@ -10,8 +10,10 @@ import dev.icon.proto.icon.deploy.Resume;
 import dev.icon.proto.icon.deploy.Verdict;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -24,15 +26,16 @@ import org.slf4j.LoggerFactory;
  * it for a resume until the janitor finds it stale.
  *
  * <p>Threading: a Netty handler on the stream's event loop (after {@link DeployCodec}); {@link
- * #expire()} may be called from the janitor's thread. Chunks are written to the staging file on
- * the event loop (page-cache writes of at most one chunk).
+ * #expire()} may be called from the janitor's thread. Chunks are checked and written to the
+ * staging file on the event loop (page-cache writes of at most one chunk); the final hash check,
+ * fsync and rename run on the disk executor, and the verdict goes back on the event loop.
  */
 final class ReceiverSession extends SimpleChannelInboundHandler<DeployMessage> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReceiverSession.class);
 
   /** Where the session stands. */
-  enum State { AWAIT_OFFER, RECEIVING, DONE }
+  enum State { AWAIT_OFFER, RECEIVING, FINISHING, DONE }
 
   private final Stream stream;
   private final StagingArea area;
@@ -40,14 +43,16 @@ final class ReceiverSession extends SimpleChannelInboundHandler<DeployMessage> {
   private final DeployConfig config;
   private final Clock clock;
   private final Events events;
+  private final Executor disk;
   private State state = State.AWAIT_OFFER;
   private TransferKey key;
   private PartialTransfer transfer;
   private ScheduledFuture<?> offerTimer;
 
   ReceiverSession(Stream stream, StagingArea area, AdmissionCheck admission, DeployConfig config,
-      Clock clock, Events events) {
+      Clock clock, Events events, Executor disk) {
     super(DeployMessage.class);
+    this.disk = disk;
     this.stream = stream;
     this.area = area;
     this.admission = admission;
@@ -74,7 +79,8 @@ final class ReceiverSession extends SimpleChannelInboundHandler<DeployMessage> {
       switch (state) {
         case AWAIT_OFFER -> onOffer(ctx, message);
         case RECEIVING -> onChunk(ctx, message);
-        case DONE -> { } // Anything after the verdict is ignored; the stream is closing.
+        // Anything after the last chunk cannot change the sealed file: ignored.
+        case FINISHING, DONE -> { }
       }
     } catch (DeployException e) {
       refuse(ctx, e);
@@ -135,10 +141,23 @@ final class ReceiverSession extends SimpleChannelInboundHandler<DeployMessage> {
   }
 
   private void finish(ChannelHandlerContext ctx) {
-    Path stored = area.finish(transfer);
-    state = State.DONE;
-    emit(Type.COMPLETED, transfer.total(), null, stored.toString());
-    send(ctx, Verdict.newBuilder().setAccepted(true).setVerifiedBytes(transfer.total()).build());
+    state = State.FINISHING;
+    PartialTransfer done = transfer;
+    CompletableFuture.supplyAsync(() -> area.finish(done), disk)
+        .whenCompleteAsync((stored, error) -> {
+          Throwable cause = error instanceof CompletionException c ? c.getCause() : error;
+          if (cause == null) {
+            state = State.DONE;
+            emit(Type.COMPLETED, done.total(), null, stored.toString());
+            send(ctx, Verdict.newBuilder().setAccepted(true).setVerifiedBytes(done.total())
+                .build());
+          } else if (cause instanceof DeployException d) {
+            refuse(ctx, d);
+          } else {
+            refuse(ctx, new DeployException(DeployError.STORAGE_FAILED,
+                "storing " + key + ": " + cause, cause));
+          }
+        }, ctx.executor());
   }
 
   private void refuse(ChannelHandlerContext ctx, DeployException e) {
@@ -184,8 +203,10 @@ final class ReceiverSession extends SimpleChannelInboundHandler<DeployMessage> {
       offerTimer.cancel(false);
     }
     // A dropped stream in RECEIVING keeps its partial data: the sender resumes or the janitor
-    // deletes it once stale.
-    state = State.DONE;
+    // deletes it once stale. One in FINISHING completes (and reports) all the same.
+    if (state != State.FINISHING) {
+      state = State.DONE;
+    }
     ctx.fireChannelInactive();
   }
 
