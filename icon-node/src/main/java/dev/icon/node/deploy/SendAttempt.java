@@ -82,7 +82,7 @@ final class SendAttempt extends SimpleChannelInboundHandler<DeployMessage> {
         drop("stream closed before the offer", null);
         return;
       }
-      armTimer("an answer to the offer");
+      armTimer("answer to the offer");
       write(DeployMessage.newBuilder().setOffer(offer).build());
     });
   }
@@ -129,7 +129,7 @@ final class SendAttempt extends SimpleChannelInboundHandler<DeployMessage> {
           }
           if (offset == offer.getTotalSize()) {
             state = State.AWAIT_VERDICT;
-            armTimer("the verdict");
+            armTimer("verdict");
             return;
           }
           if (inFlight.size() >= config.maxInFlightChunks()) {
