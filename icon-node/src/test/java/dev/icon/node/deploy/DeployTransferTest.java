@@ -81,9 +81,12 @@ class DeployTransferTest {
       List<Long> progress = hosts.received(Type.PROGRESS).stream().map(DeployEvent::bytes)
           .toList();
       assertThat(progress).doesNotHaveDuplicates().isSorted().hasSize(size / config.chunkSize());
-      // What was resent is at most what was in flight, unverified, when the connection dropped.
+      // What was resent is at most what was in flight, unverified, when the connection dropped:
+      // the chunks not yet handed to the muxer plus one yamux window (256 KiB). Runs saw 0-2
+      // chunks of 16 KiB.
       long resent = receipt.bytesSent() - size;
-      assertThat(resent).isGreaterThanOrEqualTo(0).isLessThan(size - resumed);
+      assertThat(resent).isGreaterThanOrEqualTo(0)
+          .isLessThanOrEqualTo(256 * 1024 + (long) config.maxInFlightChunks() * config.chunkSize());
       assertThat(hosts.received(Type.OFFERED)).extracting(DeployEvent::bytes)
           .containsExactlyElementsOf(receipt.resumedFrom());
       assertThat(Files.list(hosts.staging)).isEmpty();
