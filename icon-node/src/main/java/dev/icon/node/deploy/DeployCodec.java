@@ -1,9 +1,12 @@
 package dev.icon.node.deploy;
 
+import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.icon.overlay.varint.ProtobufFrameCodec;
 import dev.icon.overlay.varint.Uvarint;
 import dev.icon.proto.icon.deploy.DeployMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 
 /**
@@ -40,11 +43,16 @@ public final class DeployCodec extends ProtobufFrameCodec<DeployMessage> {
       throw new DeployException(DeployError.OVERSIZED_FRAME,
           "outbound deploy message of " + size + " bytes exceeds the limit of " + maxFrameSize);
     }
-    byte[] body = message.toByteArray();
     byte[] prefix = Uvarint.encode(size);
     byte[] out = new byte[prefix.length + size];
     System.arraycopy(prefix, 0, out, 0, prefix.length);
-    System.arraycopy(body, 0, out, prefix.length, size);
+    CodedOutputStream coded = CodedOutputStream.newInstance(out, prefix.length, size);
+    try {
+      message.writeTo(coded);
+      coded.checkNoSpaceLeft();
+    } catch (IOException e) {
+      throw new UncheckedIOException("serialising into a sized array failed", e);
+    }
     return out;
   }
 
