@@ -22,7 +22,10 @@ public record DeployEvent(Type type, PeerId peer, String agreementId, DeployKind
   public enum Type {
     /** Receiver: an offer was admitted; {@code bytes} is where the sender resumes. */
     OFFERED,
-    /** Receiver: a chunk was verified and stored. */
+    /**
+     * Receiver: a chunk was verified and stored ({@code bytes} verified so far). Sender: a chunk
+     * was handed to the stream ({@code bytes} sent so far, over all attempts).
+     */
     PROGRESS,
     /** Receiver: complete and verified, moved into place ({@code detail} is the path). */
     COMPLETED,

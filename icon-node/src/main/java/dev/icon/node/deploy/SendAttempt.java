@@ -39,6 +39,7 @@ final class SendAttempt extends SimpleChannelInboundHandler<DeployMessage> {
   private final Executor executor;
   private final ScheduledExecutorService scheduler;
   private final AtomicLong bytesSent;
+  private final Runnable onChunkSent;
   private final CompletableFuture<Verdict> verdict = new CompletableFuture<>();
   private final CompletableFuture<Long> resumedFrom = new CompletableFuture<>();
   private final ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
@@ -48,7 +49,8 @@ final class SendAttempt extends SimpleChannelInboundHandler<DeployMessage> {
   private long offset;
 
   SendAttempt(Stream stream, Offer offer, DeploySource source, DeployConfig config,
-      Executor executor, ScheduledExecutorService scheduler, AtomicLong bytesSent) {
+      Executor executor, ScheduledExecutorService scheduler, AtomicLong bytesSent,
+      Runnable onChunkSent) {
     super(DeployMessage.class);
     this.stream = stream;
     this.offer = offer;
@@ -57,6 +59,7 @@ final class SendAttempt extends SimpleChannelInboundHandler<DeployMessage> {
     this.executor = executor;
     this.scheduler = scheduler;
     this.bytesSent = bytesSent;
+    this.onChunkSent = onChunkSent;
     verdict.whenComplete((v, e) -> cleanUp(e != null));
   }
 
@@ -178,6 +181,7 @@ final class SendAttempt extends SimpleChannelInboundHandler<DeployMessage> {
       offset += length;
     }
     bytesSent.addAndGet(length);
+    onChunkSent.run();
   }
 
   private CompletableFuture<Void> write(DeployMessage message) {

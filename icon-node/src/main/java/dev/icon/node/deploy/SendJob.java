@@ -83,7 +83,7 @@ final class SendJob {
     host.newStream(peer, List.of(DeployProtocol.ID))
         .thenCompose(stream -> {
           SendAttempt a = new SendAttempt(stream, offer, source, config, executor, scheduler,
-              bytesSent);
+              bytesSent, () -> emit(Type.PROGRESS, null, ""));
           a.resumedFrom().thenAccept(this::resumed);
           receipt.whenComplete((r, e) -> {
             if (e != null) {

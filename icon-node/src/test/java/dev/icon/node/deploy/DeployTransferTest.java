@@ -47,6 +47,10 @@ class DeployTransferTest {
           .satisfies(e -> assertThat(e.detail()).isEqualTo(stored.toString()));
       assertThat(Files.list(hosts.staging)).isEmpty();
       assertThat(hosts.receiver.reserved()).isZero();
+      int chunks = size / DeployConfig.defaults().chunkSize();
+      assertThat(hosts.sent).filteredOn(e -> e.type() == Type.PROGRESS).hasSize(chunks)
+          .last().satisfies(e -> assertThat(e.bytes()).isEqualTo(size));
+      assertThat(hosts.received(Type.PROGRESS)).hasSize(chunks);
     }
   }
 
