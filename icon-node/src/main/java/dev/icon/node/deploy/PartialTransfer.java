@@ -57,6 +57,11 @@ final class PartialTransfer {
     return total;
   }
 
+  /** The offered hash of the whole (a copy). */
+  byte[] sha256() {
+    return sha256.clone();
+  }
+
   /** Whether an offer describes this very artifact (so the transfer resumes). */
   synchronized boolean matches(long total, byte[] sha256, int chunkSize) {
     return !closed && this.total == total && this.chunkSize == chunkSize

@@ -46,6 +46,7 @@ final class ReceiverSession extends SimpleChannelInboundHandler<DeployMessage> {
   private final Executor disk;
   private State state = State.AWAIT_OFFER;
   private TransferKey key;
+  private long total;
   private PartialTransfer transfer;
   private ScheduledFuture<?> offerTimer;
 
@@ -96,6 +97,7 @@ final class ReceiverSession extends SimpleChannelInboundHandler<DeployMessage> {
     Offer offer = message.getOffer();
     DeployKind kind = OfferChecks.check(offer, config);
     key = new TransferKey(stream.remotePeer(), offer.getAgreementId(), kind);
+    total = offer.getTotalSize();
     Admission verdict = admission.check(key.peer(), key.agreementId(), kind,
         offer.getTotalSize());
     if (!verdict.admitted()) {
@@ -109,6 +111,14 @@ final class ReceiverSession extends SimpleChannelInboundHandler<DeployMessage> {
     }
     StagingArea.Opened opened = area.open(key, offer.getTotalSize(),
         offer.getSha256().toByteArray(), offer.getChunkSize(), this);
+    if (opened.alreadyStored() != null) {
+      state = State.DONE;
+      emit(Type.OFFERED, opened.resumeFrom(), null, "");
+      emit(Type.COMPLETED, offer.getTotalSize(), null, opened.alreadyStored().toString());
+      send(ctx, Verdict.newBuilder().setAccepted(true).setVerifiedBytes(offer.getTotalSize())
+          .build());
+      return;
+    }
     transfer = opened.transfer();
     state = State.RECEIVING;
     emit(Type.OFFERED, opened.resumeFrom(), null, "");
@@ -218,6 +228,6 @@ final class ReceiverSession extends SimpleChannelInboundHandler<DeployMessage> {
   private void emit(Type type, long bytes, DeployError error, String detail) {
     events.emit(new DeployEvent(type, stream.remotePeer(),
         key == null ? "" : key.agreementId(), key == null ? null : key.kind(), bytes,
-        transfer == null ? 0 : transfer.total(), error, detail));
+        total, error, detail));
   }
 }

@@ -9,7 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,8 +27,14 @@ import java.util.Objects;
  */
 final class StagingArea {
 
-  /** The state of a newly admitted offer. */
-  record Opened(PartialTransfer transfer, long resumeFrom) {}
+  /**
+   * The state of a newly admitted offer: a transfer to continue from {@code resumeFrom}, or (with
+   * a null transfer) the path where this very artifact is already stored.
+   */
+  record Opened(PartialTransfer transfer, long resumeFrom, Path alreadyStored) {}
+
+  /** How many stored artifacts' hashes are remembered for idempotent re-offers. */
+  static final int REMEMBERED_STORED = 1024;
 
   private final Path staging;
   private final Path store;
@@ -34,6 +42,12 @@ final class StagingArea {
   private final Clock clock;
   private final Map<TransferKey, PartialTransfer> transfers = new HashMap<>();
   private final Map<PeerId, Long> reservedByPeer = new HashMap<>();
+  private final Map<TransferKey, byte[]> stored = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<TransferKey, byte[]> eldest) {
+      return size() > REMEMBERED_STORED;
+    }
+  };
   private long reserved;
 
   StagingArea(Path staging, Path store, DeployConfig config, Clock clock) {
@@ -76,7 +90,14 @@ final class StagingArea {
       synchronized (this) {
         PartialTransfer existing = transfers.get(key);
         if (existing != null && existing.matches(total, sha256, chunkSize)) {
-          return new Opened(existing, existing.takeOver(owner, now));
+          return new Opened(existing, existing.takeOver(owner, now), null);
+        }
+        Path done = store.resolve(key.storeName());
+        byte[] storedHash = stored.get(key);
+        if (existing == null && storedHash != null && Arrays.equals(storedHash, sha256)
+            && Files.isRegularFile(done) && Files.size(done) == total) {
+          // Sent again (the verdict was lost with the connection, or a retried deploy): done.
+          return new Opened(null, total, done);
         }
         if (existing != null) {
           // Same file name: delete the old data before the new file is created.
@@ -105,7 +126,7 @@ final class StagingArea {
         transfers.put(key, created);
         reservedByPeer.merge(key.peer(), total, Long::sum);
         reserved += total;
-        return new Opened(created, 0);
+        return new Opened(created, 0, null);
       }
     } catch (IOException e) {
       throw new DeployException(DeployError.STORAGE_FAILED,
@@ -124,8 +145,14 @@ final class StagingArea {
     try {
       transfer.seal();
       Path target = store.resolve(transfer.key().storeName());
+      synchronized (this) {
+        stored.remove(transfer.key());
+      }
       Files.move(transfer.path(), target, StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
+      synchronized (this) {
+        stored.put(transfer.key(), transfer.sha256());
+      }
       return target;
     } catch (IOException e) {
       throw new DeployException(DeployError.STORAGE_FAILED,

@@ -55,6 +55,26 @@ class DeployTransferTest {
   }
 
   @Test
+  void sendingAStoredArtifactAgainCompletesWithoutSendingAByte() throws Exception {
+    try (DeployHosts hosts = new DeployHosts(dir, DeployConfig.forTests())) {
+      byte[] image = random(5, 100_000);
+      DeploySource source = DeploySource.of(image.length, sha(image),
+          () -> new ByteArrayInputStream(image));
+      hosts.sender.send(hosts.provider.peerId(), "agr-twice", DeployKind.IMAGE, source)
+          .get(30, TimeUnit.SECONDS);
+
+      DeployReceipt again = hosts.sender.send(hosts.provider.peerId(), "agr-twice",
+          DeployKind.IMAGE, source).get(30, TimeUnit.SECONDS);
+
+      assertThat(again.bytesSent()).isZero();
+      assertThat(again.attempts()).isEqualTo(1);
+      assertThat(hosts.received(Type.COMPLETED)).hasSize(2);
+      assertThat(Files.readAllBytes(hosts.receiver.storedPath("agr-twice", DeployKind.IMAGE)))
+          .isEqualTo(image);
+    }
+  }
+
+  @Test
   void aConnectionClosedByTheReceiverMidTransferResumesWithoutResendingVerifiedChunks()
       throws Exception {
     DeployConfig config = DeployConfig.forTests();

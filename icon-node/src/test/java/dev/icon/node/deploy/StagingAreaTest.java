@@ -73,6 +73,29 @@ class StagingAreaTest {
   }
 
   @Test
+  void anArtifactOfferedAgainAfterItWasStoredIsDoneAtOnceAndADifferentOneStartsAfresh()
+      throws IOException {
+    StagingArea area = area(config());
+    byte[] data = random(21, 3 * CHUNK);
+    TransferKey key = new TransferKey(alice, "agr-again", DeployKind.IMAGE);
+    Object o = new Object();
+    PartialTransfer t = area.open(key, data.length, sha(data), CHUNK, o).transfer();
+    feed(t, o, data, 0, data.length, clock);
+    Path stored = area.finish(t);
+
+    var again = area.open(key, data.length, sha(data), CHUNK, new Object());
+
+    assertThat(again.transfer()).isNull();
+    assertThat(again.alreadyStored()).isEqualTo(stored);
+    assertThat(again.resumeFrom()).isEqualTo(data.length);
+    assertThat(area.reserved()).isZero();
+    byte[] other = random(22, CHUNK);
+    var fresh = area.open(key, other.length, sha(other), CHUNK, new Object());
+    assertThat(fresh.transfer()).isNotNull();
+    assertThat(fresh.resumeFrom()).isZero();
+  }
+
+  @Test
   void aSecondOfferOfTheSameArtifactResumesAtTheVerifiedOffsetAndTheOldOwnerIsLockedOut()
       throws IOException {
     StagingArea area = area(config());
