@@ -75,6 +75,31 @@ class DeployTransferTest {
   }
 
   @Test
+  void concurrentTransfersOverOneConnectionEachArriveIntact() throws Exception {
+    try (DeployHosts hosts = new DeployHosts(dir, DeployConfig.forTests())) {
+      List<byte[]> artifacts = new java.util.ArrayList<>();
+      List<java.util.concurrent.CompletableFuture<DeployReceipt>> sends =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        byte[] a = random(100 + i, 300_000 + i * 1000);
+        artifacts.add(a);
+        sends.add(hosts.sender.send(hosts.provider.peerId(), "agr-c" + i,
+            i % 2 == 0 ? DeployKind.IMAGE : DeployKind.STATE,
+            DeploySource.of(a.length, sha(a), () -> new ByteArrayInputStream(a))));
+      }
+
+      for (int i = 0; i < 6; i++) {
+        assertThat(sends.get(i).get(60, TimeUnit.SECONDS).attempts()).isEqualTo(1);
+        DeployKind kind = i % 2 == 0 ? DeployKind.IMAGE : DeployKind.STATE;
+        assertThat(Files.readAllBytes(hosts.receiver.storedPath("agr-c" + i, kind)))
+            .isEqualTo(artifacts.get(i));
+      }
+      assertThat(hosts.receiver.reserved()).isZero();
+      assertThat(hosts.client.connections(hosts.provider.peerId())).hasSize(1);
+    }
+  }
+
+  @Test
   void aConnectionClosedByTheReceiverMidTransferResumesWithoutResendingVerifiedChunks()
       throws Exception {
     DeployConfig config = DeployConfig.forTests();
