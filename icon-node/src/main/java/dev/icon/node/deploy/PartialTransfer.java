@@ -31,6 +31,7 @@ final class PartialTransfer {
   private Instant lastActivity;
   private Object owner;
   private boolean closed;
+  private boolean finishing;
 
   PartialTransfer(TransferKey key, Path path, long total, byte[] sha256, int chunkSize,
       Object owner, Instant now) throws IOException {
@@ -81,6 +82,18 @@ final class PartialTransfer {
 
   synchronized boolean complete() {
     return verified == total;
+  }
+
+  /**
+   * Claims the completion (hash check, fsync, rename) of a complete transfer for the caller;
+   * false when another stream already did (a sender that reconnected while it ran).
+   */
+  synchronized boolean claimFinish() {
+    if (finishing || closed) {
+      return false;
+    }
+    finishing = true;
+    return true;
   }
 
   synchronized Object owner() {

@@ -151,8 +151,15 @@ final class ReceiverSession extends SimpleChannelInboundHandler<DeployMessage> {
   }
 
   private void finish(ChannelHandlerContext ctx) {
-    state = State.FINISHING;
     PartialTransfer done = transfer;
+    if (!done.claimFinish()) {
+      // Another stream of this sender is completing it right now: this one ends, and the
+      // sender's next attempt finds the artifact stored.
+      state = State.DONE;
+      stream.reset();
+      return;
+    }
+    state = State.FINISHING;
     CompletableFuture.supplyAsync(() -> area.finish(done), disk)
         .whenCompleteAsync((stored, error) -> {
           Throwable cause = error instanceof CompletionException c ? c.getCause() : error;

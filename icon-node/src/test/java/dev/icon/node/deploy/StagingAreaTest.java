@@ -137,6 +137,22 @@ class StagingAreaTest {
   }
 
   @Test
+  void onlyOneStreamMayFinishACompleteTransfer() throws IOException {
+    StagingArea area = area(config());
+    byte[] data = random(23, 2 * CHUNK);
+    TransferKey key = new TransferKey(alice, "agr-fin", DeployKind.IMAGE);
+    Object first = new Object();
+    PartialTransfer t = area.open(key, data.length, sha(data), CHUNK, first).transfer();
+    feed(t, first, data, 0, data.length, clock);
+
+    assertThat(t.claimFinish()).isTrue();
+    var reoffered = area.open(key, data.length, sha(data), CHUNK, new Object());
+    assertThat(reoffered.resumeFrom()).isEqualTo(data.length);
+    assertThat(reoffered.transfer().claimFinish()).isFalse();
+    assertThat(Files.readAllBytes(area.finish(t))).isEqualTo(data);
+  }
+
+  @Test
   void badChunksAreRefusedWithoutWritingAByte() throws IOException {
     StagingArea area = area(config());
     byte[] data = random(5, 3 * CHUNK + 10);
