@@ -177,10 +177,13 @@ final class SendAttempt extends SimpleChannelInboundHandler<DeployMessage> {
         .setSha256(UnsafeByteOperations.unsafeWrap(Sha256.of(data, 0, length))).build();
     CompletableFuture<Void> written = write(DeployMessage.newBuilder().setChunk(chunk).build());
     synchronized (this) {
+      if (state != State.SENDING) {
+        return; // Dropped meanwhile: the chunk went nowhere and does not count as sent.
+      }
       inFlight.addLast(written);
       offset += length;
+      bytesSent.addAndGet(length);
     }
-    bytesSent.addAndGet(length);
     onChunkSent.run();
   }
 
