@@ -75,8 +75,14 @@ public final class DeployThroughput {
         List<Double> perf = new ArrayList<>();
         for (int i = 0; i < warmup + runs; i++) {
           long start = System.nanoTime();
-          DeployReceipt r = sender.send(provider.peerId(), "bench-" + mib, DeployKind.IMAGE,
-              source).get(10, TimeUnit.MINUTES);
+          // A fresh agreement per run: the receiver accepts an artifact it already stored under
+          // the same agreement at once, which would measure nothing.
+          DeployReceipt r = sender.send(provider.peerId(), "bench-" + mib + "-" + i,
+              DeployKind.IMAGE, source).get(10, TimeUnit.MINUTES);
+          if (r.bytesSent() != r.size()) {
+            throw new IllegalStateException("sent " + r.bytesSent() + " of " + r.size());
+          }
+          Files.delete(dir.resolve("store").resolve("bench-" + mib + "-" + i + ".image"));
           double seconds = (System.nanoTime() - start) / 1e9;
           PerfResult p = client.perf(provider.peerId(), (long) mib << 20, 0)
               .get(10, TimeUnit.MINUTES);
