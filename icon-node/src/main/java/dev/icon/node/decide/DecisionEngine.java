@@ -91,13 +91,13 @@ public final class DecisionEngine {
       double migLat = 0;
       double migRtt = 0;
       double migServed = 0;
-      for (int i = 0; i < n; i++) {
+      int[] live = in.live;
+      for (int k = 0; k < live.length; k++) {
+        int i = live[k];
         double d = in.demand[i];
-        if (d == 0) {
-          continue;
-        }
         double r = clamp(view.rttMs(p, i), in.cap);
         double b = in.best[i];
+        double o = in.others[i];
         if (r < b) {
           repServed += d;
           repLat += d * Math.max(r, target);
@@ -106,7 +106,6 @@ public final class DecisionEngine {
           repLat += d * Math.max(b, target);
           repRtt += d * b;
         }
-        double o = in.others[i];
         if (r < o) {
           migServed += d;
           migLat += d * Math.max(r, target);

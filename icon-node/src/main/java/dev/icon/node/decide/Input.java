@@ -23,6 +23,8 @@ final class Input {
   double[] others;
   /** RTT per prefix from this ICON (clamped). */
   double[] selfRtt;
+  /** Indexes of the prefixes with demand, ascending. */
+  int[] live;
 
   private Input() {}
 
@@ -57,6 +59,7 @@ final class Input {
       providers[k] = tree.get(k).provider();
       isSelf[k] = tree.get(k) == in.self;
     }
+    int liveCount = 0;
     for (int i = 0; i < in.n; i++) {
       double d = view.demandRps(i);
       d = d > 0 && d < Double.POSITIVE_INFINITY ? d : 0;
@@ -75,6 +78,15 @@ final class Input {
       in.others[i] = o;
       in.selfRtt[i] = s;
       in.best[i] = Math.min(o, s);
+      if (d > 0) {
+        liveCount++;
+      }
+    }
+    in.live = new int[liveCount];
+    for (int i = 0, k = 0; i < in.n; i++) {
+      if (in.demand[i] > 0) {
+        in.live[k++] = i;
+      }
     }
     return in;
   }

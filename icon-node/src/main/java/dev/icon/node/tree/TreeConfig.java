@@ -54,6 +54,13 @@ public record TreeConfig(Duration heartbeatPeriod, int missesAllowed, Duration r
     return new Builder();
   }
 
+  /** A builder from this config. */
+  public Builder toBuilder() {
+    return builder().heartbeatPeriod(heartbeatPeriod).missesAllowed(missesAllowed)
+        .requestTimeout(requestTimeout).maxSkew(maxSkew).maxFrameSize(maxFrameSize)
+        .maxAncestors(maxAncestors).maxChildren(maxChildren);
+  }
+
   /** The time without a heartbeat after which the other side counts as gone. */
   public Duration deadAfter() {
     return heartbeatPeriod.multipliedBy(missesAllowed);

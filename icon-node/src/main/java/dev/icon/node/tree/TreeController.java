@@ -4,10 +4,8 @@ import dev.icon.market.grant.BudgetGrants;
 import dev.icon.market.grant.GrantException;
 import dev.icon.node.tree.TreeMembership.State;
 import dev.icon.overlay.api.Host;
-import dev.icon.overlay.api.Stream;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.overlay.identity.PrivateKey;
-import dev.icon.proto.icon.tree.Ack;
 import dev.icon.proto.icon.tree.Heartbeat;
 import dev.icon.proto.icon.tree.Join;
 import dev.icon.proto.icon.tree.JoinAccepted;
@@ -15,10 +13,8 @@ import dev.icon.proto.icon.tree.Leave;
 import dev.icon.proto.icon.tree.RefuseCode;
 import dev.icon.proto.icon.tree.Refused;
 import dev.icon.proto.icon.tree.TreeBody;
-import com.google.protobuf.ByteString;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class TreeController {
 
   private static final Logger LOG = LoggerFactory.getLogger(TreeController.class);
-  private static final Duration GRANT_VALIDITY = Duration.ofMinutes(10);
 
   private final Host host;
   private final PrivateKey key;
@@ -59,6 +54,7 @@ public final class TreeController {
   private final TreeListener listener;
   private final Map<TreeError, LongAdder> refusals = new EnumMap<>(TreeError.class);
   private final AtomicLong seq = new AtomicLong();
+  private final TreeResponder responder;
   private TreeMembership membership;
   private ScheduledExecutorService scheduler;
 
@@ -76,6 +72,7 @@ public final class TreeController {
     for (TreeError e : TreeError.values()) {
       refusals.put(e, new LongAdder());
     }
+    this.responder = new TreeResponder(this, host, key, config, clock, random, listener);
   }
 
   /** A builder for a controller on {@code host}, signing with its identity {@code key}. */
@@ -93,7 +90,7 @@ public final class TreeController {
       t.setDaemon(true);
       return t;
     });
-    host.addProtocol(TreeProtocol.ID, this::serve);
+    host.addProtocol(TreeProtocol.ID, responder::serve);
     long period = config.heartbeatPeriod().toMillis();
     scheduler.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
   }
@@ -143,20 +140,23 @@ public final class TreeController {
   /**
    * Joins {@code ancestors.get(0)} as its child, claiming the whole chain (nearest first). Completes
    * when accepted (a grant in the reply is verified and given to {@link TreeListener#granted});
-   * fails with a {@link TreeException} when refused. From then on the membership heartbeats and
-   * re-attaches by itself.
+   * fails with a {@link TreeException} when refused or unreachable, and the membership then tries
+   * the next ancestors in order, as on re-attachment. From then on it heartbeats and re-attaches by
+   * itself.
    */
   public CompletableFuture<Void> join(List<TreeMember> ancestors) {
     synchronized (this) {
       membership = TreeMembership.child(host.peerId(), ancestors, config, clock);
     }
     TreeMember parent = ancestors.get(0);
-    return sendJoin(parent, ancestors, false).thenAccept(accepted -> {
+    return sendJoin(parent, ancestors, false).whenComplete((accepted, e) -> {
+      List<TreeAction> next;
       synchronized (this) {
-        membership.onParentHeartbeat(parent.peerId(), TreeCodec.fromProto(
-            accepted.getAncestorsList()));
+        next = membership.onJoinResult(parent.peerId(), e == null,
+            e == null ? TreeCodec.fromProto(accepted.getAncestorsList()) : List.of());
       }
-    });
+      next.forEach(this::perform);
+    }).thenApply(accepted -> null);
   }
 
   /**
@@ -315,91 +315,21 @@ public final class TreeController {
     });
   }
 
-  // ----- inbound
+  // ----- shared with TreeResponder
 
-  private void serve(Stream stream) {
-    PeerId remote = stream.remotePeer();
-    stream.readToEnd(config.maxFrameSize()).thenAccept(bytes -> {
-      TreeBody reply;
-      try {
-        TreeBody body = TreeCodec.decode(bytes, remote, host.peerId(), clock, config);
-        reply = handle(remote, body);
-      } catch (TreeException e) {
-        count(remote, e);
-        reply = refusal(e);
-      } catch (RuntimeException e) {
-        LOG.warn("tree request from {} broke", remote, e);
-        reply = refusal(new TreeException(TreeError.MALFORMED, "internal error"));
-      }
-      byte[] out = TreeCodec.encode(key, remote, reply.toBuilder(), clock);
-      stream.write(out).whenComplete((v, e) -> stream.close());
-    }).exceptionally(e -> {
-      count(remote, new TreeException(TreeError.OVERSIZED, String.valueOf(e.getMessage())));
-      stream.reset();
-      return null;
-    });
+  /** Runs {@code f} on the membership under this object's lock. */
+  synchronized <T> T withMembership(java.util.function.Function<TreeMembership, T> f) {
+    return f.apply(membership);
   }
 
-  private TreeBody handle(PeerId remote, TreeBody body) {
-    switch (body.getKindCase()) {
-      case JOIN -> {
-        Join j = body.getJoin();
-        TreeMember child = new TreeMember(remote, TreeCodec.fromProto(List.of(
-            dev.icon.proto.icon.tree.Member.newBuilder().setPeerId(body.getFrom())
-                .addAllAddrs(j.getAddrsList()).build())).get(0).addrs());
-        long grant;
-        List<TreeMember> mine;
-        synchronized (this) {
-          grant = membership.onJoin(child, TreeCodec.fromProto(j.getAncestorsList()));
-          mine = membership.ancestors();
-        }
-        JoinAccepted.Builder a = JoinAccepted.newBuilder()
-            .addAllAncestors(TreeCodec.toProto(mine))
-            .setHeartbeatMillis((int) config.heartbeatPeriod().toMillis())
-            .setMissesAllowed(config.missesAllowed());
-        if (grant > 0) {
-          a.setGrant(BudgetGrants.issue(key, remote, grant, GRANT_VALIDITY, clock, random));
-        }
-        listener.childJoined(remote);
-        return TreeBody.newBuilder().setAccepted(a).build();
-      }
-      case HEARTBEAT -> {
-        List<TreeMember> mine;
-        synchronized (this) {
-          membership.onChildHeartbeat(remote);
-          mine = membership.ancestors();
-        }
-        return TreeBody.newBuilder().setHeartbeat(Heartbeat.newBuilder()
-            .setSeq(seq.incrementAndGet()).addAllAncestors(TreeCodec.toProto(mine))).build();
-      }
-      case LEAVE -> {
-        long back;
-        synchronized (this) {
-          back = membership.onLeave(remote, body.getLeave().getReturnedMicros());
-        }
-        listener.childLeft(remote, back);
-        return TreeBody.newBuilder().setAck(Ack.newBuilder().setAcceptedMicros(back)).build();
-      }
-      default -> throw new TreeException(TreeError.UNEXPECTED, "a " + body.getKindCase()
-          + " is no request");
-    }
+  long nextSeq() {
+    return seq.incrementAndGet();
   }
 
-  private void count(PeerId from, TreeException e) {
+  void count(PeerId from, TreeException e) {
     refusals.get(e.error()).increment();
     LOG.debug("tree request from {} refused: {}", from, e.getMessage());
     listener.refused(from, e);
-  }
-
-  private static TreeBody refusal(TreeException e) {
-    RefuseCode code = switch (e.error()) {
-      case BAD_CHAIN -> RefuseCode.BAD_CHAIN;
-      case NOT_A_CHILD -> RefuseCode.NOT_A_CHILD;
-      case NOT_ACCEPTING -> RefuseCode.NOT_ACCEPTING;
-      default -> RefuseCode.BAD_REQUEST;
-    };
-    return TreeBody.newBuilder().setRefused(Refused.newBuilder().setCode(code)
-        .setReason(e.getMessage())).build();
   }
 
   /** Builds a {@link TreeController}; not thread-safe. */

@@ -27,6 +27,8 @@ public final class TreeMembership {
   public enum State {
     /** The origin: no parent. */
     ROOT,
+    /** A new child whose first join is in flight. */
+    JOINING,
     /** A child with a living parent. */
     ATTACHED,
     /** The parent is gone; trying the ancestors in order. */
@@ -56,7 +58,8 @@ public final class TreeMembership {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.ancestors = List.copyOf(ancestors);
-    this.state = ancestors.isEmpty() ? State.ROOT : State.ATTACHED;
+    this.state = ancestors.isEmpty() ? State.ROOT : State.JOINING;
+    this.joinInFlight = !ancestors.isEmpty();
     this.lastHeardParent = clock.instant();
   }
 
@@ -66,8 +69,9 @@ public final class TreeMembership {
   }
 
   /**
-   * A child of {@code ancestors.get(0)}, with the rest of its chain (nearest first); counts the
-   * parent as heard now.
+   * A new child of {@code ancestors.get(0)}, with the rest of its chain (nearest first), JOINING:
+   * its first join is in flight and {@link #onJoinResult} reports it (a refusal moves on to the
+   * next ancestor, as a re-attachment).
    */
   public static TreeMembership child(PeerId self, List<TreeMember> ancestors, TreeConfig config,
       Clock clock) {
@@ -193,13 +197,16 @@ public final class TreeMembership {
   }
 
   /**
-   * The result of a JOIN action to {@code target}: accepted (with the target's own ancestors) or
+   * The result of the first join or of a JOIN action to {@code target}: accepted (with the target's own ancestors) or
    * not. Returns the next actions (the next ancestor to try, or STOP_SPENDING).
    */
   public List<TreeAction> onJoinResult(PeerId target, boolean accepted,
       List<TreeMember> targetAncestors) {
     joinInFlight = false;
-    if (state != State.REATTACHING) {
+    if (state != State.REATTACHING && state != State.JOINING) {
+      return List.of();
+    }
+    if (!ancestors.get(reattachIndex).peerId().equals(target)) {
       return List.of();
     }
     if (accepted) {
@@ -212,6 +219,7 @@ public final class TreeMembership {
       return List.of();
     }
     reattachIndex++;
+    state = State.REATTACHING;
     return reattachStep();
   }
 

@@ -40,7 +40,10 @@ class TreeHostTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private final List<Host> hosts = new ArrayList<>();
   private final List<TreeController> trees = new ArrayList<>();
-  private final TreeConfig config = TreeConfig.forTests();
+  // 250 ms x 6: a parent counts as gone after 1.5 s, long enough for a loaded CI machine to answer.
+  private final TreeConfig config = TreeConfig.forTests().toBuilder()
+      .heartbeatPeriod(Duration.ofMillis(250)).missesAllowed(6)
+      .requestTimeout(Duration.ofSeconds(10)).build();
 
   /** One ICON: a host, its tree controller and what its listener heard. */
   private final class Node implements TreeListener {
@@ -143,7 +146,7 @@ class TreeHostTest {
     wired.join(List.of(parent.tree.self(), root.tree.self())).get(20, TimeUnit.SECONDS);
 
     // Heartbeats keep everyone attached across many periods.
-    await().during(Duration.ofMillis(1500)).atMost(WAIT)
+    await().during(Duration.ofMillis(2000)).atMost(WAIT)
         .until(() -> wired.state() == State.ATTACHED
             && parent.tree.children().contains(child.id())
             && root.tree.children().contains(parent.id()));

@@ -40,6 +40,7 @@ class TreeMembershipTest {
   @Test
   void aParentAcceptsOnlyItsOwnChainAndHandsOverTheExpectedGrant() {
     TreeMembership p = TreeMembership.child(parent.peerId(), List.of(grand, root), config, clock);
+    p.onJoinResult(grand.peerId(), true, List.of(root));
     p.expectChild(me.peerId(), 2_000_000);
     assertThatThrownBy(() -> p.onJoin(me, List.of(parent, root)))
         .hasMessageContaining("BAD_CHAIN");
@@ -59,6 +60,11 @@ class TreeMembershipTest {
   void heartbeatsKeepTheParentAndSilenceReattachesToTheNearestLivingAncestor() {
     TreeMembership m = TreeMembership.child(me.peerId(), List.of(parent, grand, root), config,
         clock);
+    assertThat(m.state()).isEqualTo(State.JOINING);
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(m.tick()).as("a slow first join is no missing parent").isEmpty();
+    assertThat(m.onJoinResult(parent.peerId(), true, List.of(grand, root))).isEmpty();
+    assertThat(m.state()).isEqualTo(State.ATTACHED);
     for (int i = 0; i < 10; i++) {
       clock.advance(Duration.ofSeconds(1));
       List<TreeAction> a = m.tick();
@@ -83,8 +89,21 @@ class TreeMembershipTest {
   }
 
   @Test
+  void aRefusedFirstJoinMovesOnToTheNextAncestor() {
+    TreeMembership m = TreeMembership.child(me.peerId(), List.of(parent, root), config, clock);
+    assertThat(m.onJoinResult(grand.peerId(), true, List.of())).as("not the one asked").isEmpty();
+    assertThat(m.onJoinResult(parent.peerId(), false, List.of())).singleElement()
+        .satisfies(a -> assertThat(a.target()).isEqualTo(root));
+    assertThat(m.state()).isEqualTo(State.REATTACHING);
+    m.onJoinResult(root.peerId(), true, List.of());
+    assertThat(m.ancestors()).containsExactly(root);
+    assertThat(m.state()).isEqualTo(State.ATTACHED);
+  }
+
+  @Test
   void whenNoAncestorAnswersTheChildStopsSpending() {
     TreeMembership m = TreeMembership.child(me.peerId(), List.of(parent, root), config, clock);
+    m.onJoinResult(parent.peerId(), true, List.of(root));
     clock.advance(Duration.ofSeconds(4));
     assertThat(m.tick()).extracting(TreeAction::type).containsExactly(Type.JOIN);
     List<TreeAction> last = m.onJoinResult(root.peerId(), false, List.of());
@@ -98,6 +117,7 @@ class TreeMembershipTest {
   @Test
   void aChildWithOnlyItsParentIsOrphanedAtOnceWhenTheParentGoes() {
     TreeMembership m = TreeMembership.child(me.peerId(), List.of(root), config, clock);
+    m.onJoinResult(root.peerId(), true, List.of());
     clock.advance(Duration.ofSeconds(4));
     assertThat(m.tick()).extracting(TreeAction::type).containsExactly(Type.STOP_SPENDING);
   }
@@ -122,6 +142,7 @@ class TreeMembershipTest {
   void aHeartbeatCarriesTheParentsNewChain() {
     TreeMembership m = TreeMembership.child(me.peerId(), List.of(parent, grand, root), config,
         clock);
+    m.onJoinResult(parent.peerId(), true, List.of(grand, root));
     m.onParentHeartbeat(parent.peerId(), List.of(root)); // the parent re-attached to the root
     assertThat(m.ancestors()).containsExactly(parent, root);
     m.onParentHeartbeat(grand.peerId(), List.of()); // not our parent: ignored
