@@ -69,7 +69,9 @@ final class TreeResponder {
       byte[] out = TreeCodec.encode(key, remote, reply.toBuilder(), clock);
       stream.write(out).whenComplete((v, e) -> stream.close());
     }).exceptionally(e -> {
-      owner.count(remote, new TreeException(TreeError.OVERSIZED, String.valueOf(e.getMessage())));
+      // Over maxFrameSize, or reset before its end: either way no whole request to answer.
+      owner.count(remote, new TreeException(TreeError.MALFORMED,
+          "request not read whole: " + e.getMessage()));
       stream.reset();
       return null;
     });
