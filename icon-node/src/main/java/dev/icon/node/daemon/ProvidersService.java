@@ -2,7 +2,9 @@ package dev.icon.node.daemon;
 
 import dev.icon.gossip.api.GossipMessage;
 import dev.icon.gossip.api.PubSub;
+import dev.icon.gossip.api.Registration;
 import dev.icon.gossip.api.Subscription;
+import dev.icon.gossip.api.ValidationResult;
 import dev.icon.overlay.api.Dht;
 import dev.icon.overlay.api.DhtPeer;
 import dev.icon.overlay.kad.IconProviders;
@@ -33,6 +35,7 @@ final class ProvidersService implements NodeService {
   private volatile NodeContext context;
   private volatile ScheduledFuture<?> task;
   private volatile Subscription subscription;
+  private volatile Registration validator;
 
   ProvidersService(boolean provider) {
     this.provider = provider;
@@ -46,10 +49,21 @@ final class ProvidersService implements NodeService {
   @Override
   public void start(NodeContext ctx) {
     context = ctx;
-    ctx.pubsub().ifPresent(p -> subscription = p.subscribe(ProviderAnnouncement.TOPIC,
-        this::onMessage));
+    ctx.pubsub().ifPresent(p -> {
+      validator = p.addValidator(ProviderAnnouncement.TOPIC, this::validate);
+      subscription = p.subscribe(ProviderAnnouncement.TOPIC, this::onMessage);
+    });
     long every = ctx.config().provider().announceInterval().toMillis();
     task = ctx.scheduler().scheduleWithFixedDelay(this::round, 0, every, TimeUnit.MILLISECONDS);
+  }
+
+  /** On the router thread: malformed announcements are rejected (not delivered, not forwarded). */
+  private ValidationResult validate(GossipMessage m) {
+    if (m.from() != null && ProviderAnnouncement.decode(m.data()).isPresent()) {
+      return ValidationResult.ACCEPT;
+    }
+    rejected.incrementAndGet();
+    return ValidationResult.REJECT;
   }
 
   private void onMessage(GossipMessage m) {
@@ -57,7 +71,7 @@ final class ProvidersService implements NodeService {
       return;
     }
     ProviderAnnouncement.decode(m.data()).ifPresentOrElse(a -> remember(m.from().toBase58(),
-        "gossip", a.addrs(), a), rejected::incrementAndGet);
+        "gossip", a.addrs(), a), () -> { });
   }
 
   private void remember(String peer, String source, List<String> addrs, ProviderAnnouncement a) {
@@ -118,6 +132,10 @@ final class ProvidersService implements NodeService {
     Subscription s = subscription;
     if (s != null) {
       s.close();
+    }
+    Registration v = validator;
+    if (v != null) {
+      v.close();
     }
   }
 

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.icon.gossip.api.GossipBuilder;
+import dev.icon.gossip.api.PubSub;
 import dev.icon.node.config.AdminSettings;
+import dev.icon.overlay.api.Host;
+import dev.icon.overlay.identity.PrivateKey;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import dev.icon.node.config.ConfigException;
 import dev.icon.node.config.NodeConfig;
 import dev.icon.node.config.NodeConfigParser;
@@ -107,6 +113,32 @@ class IconNodeTest {
         String.join("\n", events));
     assertNoPrivateKey(dir.resolve("boot/identity.key"), bootAdmin.body("/status"),
         bootAdmin.body("/metrics"));
+  }
+
+  @Test
+  void malformedProviderAnnouncementsAreRejectedAndCounted() throws Exception {
+    IconNode node = start("""
+        data_dir: %s
+        admin: {port: 0}
+        probe: {enabled: false}
+        """.formatted(dir.resolve("v")));
+    PrivateKey key = PrivateKey.generateEd25519();
+    Host forger = Host.builder().identity(key).listen("/ip4/127.0.0.1/tcp/0").build();
+    forger.start().get(10, TimeUnit.SECONDS);
+    try (PubSub pubsub = GossipBuilder.on(forger).identity(key).build()) {
+      pubsub.subscribe("/icon/providers/1", m -> { });
+      forger.dial(node.host().orElseThrow().dialAddrs().get(0)).get(10, TimeUnit.SECONDS);
+      AdminClient c = admin(node, null);
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        pubsub.publish("/icon/providers/1", "{\"addrs\":42}".getBytes(StandardCharsets.UTF_8))
+            .exceptionally(e -> null).get(5, TimeUnit.SECONDS);
+        assertThat(c.status().at("/services/providers/rejectedAnnouncements").asLong())
+            .isPositive();
+      });
+      assertThat(c.status().at("/services/providers/known").size()).isZero();
+    } finally {
+      forger.stop().get(10, TimeUnit.SECONDS);
+    }
   }
 
   @Test
