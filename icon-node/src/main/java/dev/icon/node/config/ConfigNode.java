@@ -17,13 +17,20 @@ final class ConfigNode {
   private final JsonNode node;
   private final String path;
   private final Set<String> read = new HashSet<>();
+  private final Set<String> allRead;
 
   ConfigNode(JsonNode node, String path) {
+    this(node, path, new HashSet<>());
+  }
+
+  /** As above, adding every key path any getter reads (here and in sections) to {@code allRead}. */
+  ConfigNode(JsonNode node, String path, Set<String> allRead) {
     if (node != null && !node.isNull() && !node.isObject()) {
       throw new ConfigException(path.isEmpty() ? "(top level)" : path, "must be a mapping");
     }
     this.node = node;
     this.path = path;
+    this.allRead = allRead;
   }
 
   String key(String name) {
@@ -32,6 +39,7 @@ final class ConfigNode {
 
   private JsonNode get(String name) {
     read.add(name);
+    allRead.add(key(name));
     JsonNode v = node == null ? null : node.get(name);
     return v == null || v.isNull() ? null : v;
   }
@@ -42,7 +50,7 @@ final class ConfigNode {
   }
 
   ConfigNode section(String name) {
-    return new ConfigNode(get(name), key(name));
+    return new ConfigNode(get(name), key(name), allRead);
   }
 
   String string(String name, String def) {

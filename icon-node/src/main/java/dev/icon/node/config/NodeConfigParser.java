@@ -43,6 +43,11 @@ public final class NodeConfigParser {
 
   /** Parses YAML text; an empty document is the defaults. */
   public static NodeConfig parse(String yaml) {
+    return parse(yaml, new java.util.HashSet<>());
+  }
+
+  /** As {@link #parse(String)}, collecting every key path the parser read into {@code keys}. */
+  static NodeConfig parse(String yaml, Set<String> keys) {
     JsonNode root;
     try {
       root = YAML.readTree(yaml);
@@ -53,7 +58,7 @@ public final class NodeConfigParser {
     if (root != null && root.isMissingNode()) {
       root = null;
     }
-    ConfigNode top = new ConfigNode(root, "");
+    ConfigNode top = new ConfigNode(root, "", keys);
     NodeConfig d = NodeConfig.defaults();
     Set<Role> roles = roles(top, d.roles());
     Path dataDir = Path.of(nonEmpty(top, "data_dir", d.dataDir().toString()));

@@ -33,6 +33,40 @@ class NodeConfigParserTest {
     assertThat(readme).contains("```yaml\n" + NodeConfig.referenceYaml() + "```");
   }
 
+  /** Every key the parser reads is in the reference file (so no setting goes undocumented). */
+  @Test
+  void theReferenceDocumentsEveryKeyTheParserReads() throws Exception {
+    java.util.Set<String> read = new java.util.TreeSet<>();
+    NodeConfigParser.parse("""
+        dns: {server: '127.0.0.1:53', zone: z., tsig: 'k:hmac-sha256:c2VjcmV0', name: n.z.,
+              target: t.z.}
+        """, read);
+    NodeConfigParser.parse(NodeConfig.referenceYaml(), read);
+    java.util.Set<String> documented = new java.util.TreeSet<>();
+    collect(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(
+        NodeConfig.referenceYaml()), "", documented);
+    String ref = NodeConfig.referenceYaml();
+    for (String key : read) {
+      if (key.startsWith("dns.")) {
+        assertThat(ref).as(key).contains("#  " + key.substring(4) + ":");
+      } else {
+        assertThat(documented).as("documented keys").contains(key);
+      }
+    }
+    assertThat(read).containsAll(documented);
+  }
+
+  private static void collect(com.fasterxml.jackson.databind.JsonNode n, String path,
+      java.util.Set<String> out) {
+    n.fields().forEachRemaining(e -> {
+      String key = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+      out.add(key);
+      if (e.getValue().isObject()) {
+        collect(e.getValue(), key, out);
+      }
+    });
+  }
+
   @Test
   void theReferenceDocumentsEveryDnsKey() {
     String ref = NodeConfig.referenceYaml();
