@@ -102,8 +102,8 @@ class IconNodeCliIT {
     Result after = icon("status", "--node", node);
     assertThat(after.code()).isEqualTo(3);
     assertThat(after.err()).contains("no answer from node at " + node);
-    assertThat(Files.getPosixFilePermissions(dir.resolve("data/identity.key")).toString())
-        .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(dir.resolve("data/identity.key")))).isEqualTo("rw-------");
   }
 
   @Test

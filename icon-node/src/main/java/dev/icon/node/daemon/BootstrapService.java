@@ -18,6 +18,8 @@ final class BootstrapService implements NodeService {
   static final long RETRY_SECONDS = 5;
 
   private final AtomicInteger attempts = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicBoolean inFlight =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private volatile NodeContext context;
   private volatile ScheduledFuture<?> retry;
   private volatile String lastError;
@@ -37,21 +39,26 @@ final class BootstrapService implements NodeService {
         TimeUnit.SECONDS);
   }
 
+  /** On the scheduler thread; never blocks it (the lookup completes elsewhere). */
   private void attempt() {
     Dht dht = context.host().dht().orElseThrow();
-    if (!dht.routingTable().isEmpty() && attempts.get() > 0) {
+    if ((!dht.routingTable().isEmpty() && attempts.get() > 0) || !inFlight.compareAndSet(false,
+        true)) {
       return;
     }
     attempts.incrementAndGet();
-    try {
-      int size = dht.bootstrap(context.config().bootstrap()).get(RETRY_SECONDS * 4,
-          TimeUnit.SECONDS);
-      lastError = null;
-      context.events().emit("bootstrapped", Map.of("routingTable", size));
-    } catch (Exception e) {
-      lastError = String.valueOf(e.getMessage());
-      context.events().error("bootstrap", e);
-    }
+    dht.bootstrap(context.config().bootstrap())
+        .orTimeout(RETRY_SECONDS * 4, TimeUnit.SECONDS)
+        .whenComplete((size, e) -> {
+          inFlight.set(false);
+          if (e == null) {
+            lastError = null;
+            context.events().emit("bootstrapped", Map.of("routingTable", size));
+          } else {
+            lastError = String.valueOf(e.getMessage());
+            context.events().error("bootstrap", e);
+          }
+        });
   }
 
   @Override

@@ -188,8 +188,8 @@ class IconNodeTest {
     node.stop();
     assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
         .isInstanceOf(ConnectException.class);
-    assertThat(Files.getPosixFilePermissions(dir.resolve("s/identity.key")).toString())
-        .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(dir.resolve("s/identity.key")))).isEqualTo("rw-------");
   }
 
   /** The private half of the libp2p key (the 32 bytes before the public key) appears nowhere. */
