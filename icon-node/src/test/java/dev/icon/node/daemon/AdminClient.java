@@ -32,6 +32,13 @@ final class AdminClient {
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  int post(String path) throws Exception {
+    HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + address.getPort()
+        + path)).header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+    return HTTP.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
   String body(String path) throws Exception {
     HttpResponse<String> r = get(path, token);
     if (r.statusCode() != 200) {

@@ -155,6 +155,7 @@ class IconNodeTest {
       assertThat(c.get(path, TOKEN).statusCode()).isEqualTo(200);
     }
     assertThat(c.get("/nope", TOKEN).statusCode()).isEqualTo(404);
+    assertThat(c.post("/status")).isEqualTo(405);
     assertThat(c.status().at("/services").has("probe")).isFalse();
   }
 
