@@ -9,6 +9,7 @@ import dev.icon.overlay.api.HostBuilder;
 import dev.icon.overlay.identity.KeyFiles;
 import dev.icon.overlay.identity.PrivateKey;
 import dev.icon.overlay.kad.KadConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
@@ -91,6 +92,11 @@ public final class IconNode {
       jvm = JvmMetrics.bind(metrics);
       host = buildHost(key);
       host.start().get(HOST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      Host h = host;
+      Gauge.builder("icon.node.peers.connected", () -> h.connections().size())
+          .description("open libp2p connections").register(metrics);
+      Gauge.builder("icon.node.dht.routing.table", () -> h.dht().map(d -> d.routingTable().size())
+          .orElse(0)).description("peers in the DHT routing table").register(metrics);
       if (config.gossip()) {
         pubsub = GossipBuilder.on(host).identity(key).meterRegistry(metrics).build();
       }

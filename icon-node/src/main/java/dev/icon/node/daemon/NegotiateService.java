@@ -4,6 +4,7 @@ import dev.icon.market.negotiate.CapacityOfferPolicy;
 import dev.icon.market.negotiate.MemoryAgreementStore;
 import dev.icon.market.negotiate.NegotiateController;
 import dev.icon.node.config.ProviderSettings;
+import io.micrometer.core.instrument.Gauge;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,6 +32,13 @@ public final class NegotiateService implements NodeService {
     controller = NegotiateController.builder(ctx.host(), ctx.identity()).clock(ctx.clock())
         .offerPolicy(policy).store(store).build();
     controller.start();
+    CapacityOfferPolicy c = policy;
+    Gauge.builder("icon.node.agreements", store, MemoryAgreementStore::size)
+        .description("agreements concluded as a provider").register(ctx.metrics());
+    Gauge.builder("icon.node.capacity.free.cpu.millis", c, CapacityOfferPolicy::freeCpuMillis)
+        .description("CPU not yet committed to agreements").register(ctx.metrics());
+    Gauge.builder("icon.node.capacity.free.memory.mib", c, CapacityOfferPolicy::freeMemoryMib)
+        .description("memory not yet committed to agreements").register(ctx.metrics());
   }
 
   @Override

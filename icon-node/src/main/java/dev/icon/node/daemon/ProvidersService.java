@@ -49,6 +49,8 @@ final class ProvidersService implements NodeService {
   @Override
   public void start(NodeContext ctx) {
     context = ctx;
+    io.micrometer.core.instrument.Gauge.builder("icon.node.providers.known", known, Map::size)
+        .description("providers learnt from gossip and the DHT").register(ctx.metrics());
     ctx.pubsub().ifPresent(p -> {
       validator = p.addValidator(ProviderAnnouncement.TOPIC, this::validate);
       subscription = p.subscribe(ProviderAnnouncement.TOPIC, this::onMessage);

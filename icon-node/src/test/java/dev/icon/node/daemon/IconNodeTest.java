@@ -106,7 +106,10 @@ class IconNodeTest {
 
     String metrics = provAdmin.body("/metrics");
     assertThat(metrics).contains("icon_gossip_").contains("jvm_memory_used_bytes")
-        .contains("jvm_threads_live_threads");
+        .contains("jvm_threads_live_threads").containsPattern("icon_node_peers_connected [1-9]")
+        .contains("icon_node_agreements 0.0").contains("icon_node_capacity_free_cpu_millis 1500.0");
+    assertThat(bootAdmin.body("/metrics")).contains("icon_node_providers_known 1.0")
+        .doesNotContain("icon_node_agreements");
     assertThat(provAdmin.body("/health")).contains("UP");
 
     assertNoPrivateKey(dir.resolve("prov/identity.key"), provAdmin.body("/status"), metrics,
