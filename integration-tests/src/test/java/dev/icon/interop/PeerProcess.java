@@ -114,11 +114,21 @@ public final class PeerProcess implements AutoCloseable {
 
   /** As {@link #startIcon(String...)} with extra environment variables (e.g. {@code ICON_JAVA_OPTS}). */
   public static PeerProcess startIcon(java.util.Map<String, String> env, String... args) {
+    List<String> all = new ArrayList<>();
+    all.add("peer");
+    all.addAll(List.of(args));
+    return startIconCommand(env, all);
+  }
+
+  /**
+   * Starts {@code ./icon args...} (any subcommand that prints JSON event lines, e.g. {@code node
+   * --config FILE}) as {@link #startIcon(String...)} does.
+   */
+  public static PeerProcess startIconCommand(java.util.Map<String, String> env, List<String> args) {
     Path root = dev.icon.testing.RepositoryRoot.find();
     List<String> command = new ArrayList<>();
     command.add(root.resolve("icon").toString());
-    command.add("peer");
-    command.addAll(List.of(args));
+    command.addAll(args);
     try {
       ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
       pb.environment().put("ICON_SKIP_BUILD", "1");

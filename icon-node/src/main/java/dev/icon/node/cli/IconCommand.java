@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = IconVersion.Provider.class,
     description = "ICON: self-managing service containers on a libp2p overlay.",
-    subcommands = {VersionCommand.class, PeerCommand.class, dev.icon.node.cli.topo.TopoCommand.class, dev.icon.node.cli.dns.DnsCommand.class, dev.icon.node.cli.market.MarketCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {VersionCommand.class, PeerCommand.class, dev.icon.node.cli.topo.TopoCommand.class, dev.icon.node.cli.dns.DnsCommand.class, dev.icon.node.cli.market.MarketCommand.class, dev.icon.node.cli.node.NodeCommand.class, dev.icon.node.cli.status.StatusCommand.class, CommandLine.HelpCommand.class})
 public final class IconCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

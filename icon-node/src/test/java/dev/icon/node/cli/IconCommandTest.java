@@ -34,7 +34,7 @@ class IconCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"peer", "version", "topo", "dns"})
+  @ValueSource(strings = {"peer", "version", "topo", "dns", "node", "status"})
   void everySubcommandAnswersHelpWithItsUsage(String subcommand) {
     assertThat(run(subcommand, "--help")).isZero();
     assertThat(out.toString()).startsWith("Usage: icon " + subcommand);
