@@ -7,6 +7,7 @@ import dev.icon.market.auction.DoubleAuctionClearing;
 import dev.icon.market.auction.MarketConfig;
 import dev.icon.market.auction.MarketParticipant;
 import dev.icon.market.ledger.InMemoryLedger;
+import dev.icon.market.ledger.Ledger;
 import dev.icon.market.negotiate.AgreementId;
 import dev.icon.market.negotiate.AgreementStore;
 import dev.icon.market.negotiate.CapacityOfferPolicy;
@@ -35,7 +36,7 @@ import org.awaitility.core.ConditionFactory;
 /**
  * Real overlay hosts on 127.0.0.1 port 0 with real gossipsub: ICONs (market participant plus a
  * {@link MatchNegotiator}) and providers (participant, {@link ClearedTrades}, a negotiation
- * controller serving {@link ClearedTradePolicy}, agreements in an {@link InMemoryLedger}). The
+ * controller serving {@link ClearedTradePolicy}, agreements in a {@link Ledger}). The
  * market runs on one hand-moved clock; negotiation on the wall clock (expiries cross peers).
  */
 final class TradeMesh implements AutoCloseable {
@@ -77,7 +78,7 @@ final class TradeMesh implements AutoCloseable {
   /** A node; ICON fields or provider fields are null as the role says. */
   record Node(Host host, PrivateKey key, PubSub pubsub, MarketParticipant market,
       NegotiateController negotiate, CountingStore store, MatchNegotiator matches,
-      Queue<MatchOutcome> outcomes, InMemoryLedger ledger, ClearedTrades trades,
+      Queue<MatchOutcome> outcomes, Ledger ledger, ClearedTrades trades,
       ClearedTradePolicy policy) {
     PeerId id() {
       return host.peerId();
@@ -98,10 +99,16 @@ final class TradeMesh implements AutoCloseable {
         null));
   }
 
+  /** A provider with an {@link InMemoryLedger}. */
   Node provider() {
-    Base b = base();
     InMemoryLedger ledger = new InMemoryLedger();
     closers.add(ledger);
+    return provider(ledger);
+  }
+
+  /** A provider storing agreements in {@code ledger} (not closed here). */
+  Node provider(Ledger ledger) {
+    Base b = base();
     ClearedTrades trades = new ClearedTrades(b.host.peerId());
     b.market.addListener(trades);
     ClearedTradePolicy policy =
