@@ -6,7 +6,6 @@ import dev.icon.market.negotiate.OfferPolicy;
 import dev.icon.overlay.identity.PeerId;
 import dev.icon.proto.icon.negotiate.AgreementTerms;
 import dev.icon.proto.icon.negotiate.RequestTerms;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,8 +22,9 @@ import java.util.Set;
  * dev.icon.market.negotiate.CapacityOfferPolicy}) must also accept and reserves the capacity;
  * its price is ignored.
  *
- * <p>Thread-safe (one lock), never blocks. Quotes not followed by a commit are forgotten beyond
- * {@link #MAX_PENDING}.
+ * <p>Thread-safe (one lock), never blocks. Memory is bounded: quotes not followed by a commit are
+ * forgotten beyond {@link #MAX_PENDING}, and the marks of concluded trades that {@link
+ * ClearedTrades} no longer remembers are dropped.
  */
 public final class ClearedTradePolicy implements OfferPolicy {
 
@@ -39,7 +39,13 @@ public final class ClearedTradePolicy implements OfferPolicy {
       return size() > MAX_PENDING;
     }
   };
-  private final Map<ByteString, TradeKey> committed = new HashMap<>();
+  // Only needed until release() follows a failed store, right after commit(): bounded.
+  private final Map<ByteString, TradeKey> committed = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<ByteString, TradeKey> eldest) {
+      return size() > MAX_PENDING;
+    }
+  };
   private final Set<TradeKey> concluded = new HashSet<>();
 
   /** A policy over {@code trades} with no capacity check of its own. */
@@ -100,6 +106,10 @@ public final class ClearedTradePolicy implements OfferPolicy {
     }
     concluded.add(key);
     committed.put(terms.getRequestId(), key);
+    if (concluded.size() > 2 * trades.capacity()) {
+      // A forgotten trade is declined anyway ("no cleared trade"): its mark can go.
+      concluded.removeIf(k -> trades.find(k).isEmpty());
+    }
     return true;
   }
 

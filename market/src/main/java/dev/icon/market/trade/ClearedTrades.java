@@ -22,6 +22,7 @@ public final class ClearedTrades implements MarketListener {
   public static final int DEFAULT_CAPACITY = 65_536;
 
   private final PeerId self;
+  private final int capacity;
   private final Map<TradeKey, MatchedPair> trades;
 
   /** Remembers the last {@link #DEFAULT_CAPACITY} trades of provider {@code self}. */
@@ -35,6 +36,7 @@ public final class ClearedTrades implements MarketListener {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be positive: " + capacity);
     }
+    this.capacity = capacity;
     this.trades = new LinkedHashMap<>(16, 0.75f, false) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<TradeKey, MatchedPair> eldest) {
@@ -53,6 +55,11 @@ public final class ClearedTrades implements MarketListener {
   /** The trade named by {@code key}, if this provider was matched in it (and still remembers). */
   public synchronized Optional<MatchedPair> find(TradeKey key) {
     return Optional.ofNullable(trades.get(key));
+  }
+
+  /** How many trades are remembered at most. */
+  public int capacity() {
+    return capacity;
   }
 
   /** How many trades are remembered. */

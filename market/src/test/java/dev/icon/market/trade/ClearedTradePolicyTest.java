@@ -91,6 +91,23 @@ class ClearedTradePolicyTest {
   }
 
   @Test
+  void concludedMarksOfForgottenTradesAreDroppedButNeverOfRememberedOnes() {
+    ClearedTradePolicy p = new ClearedTradePolicy(trades);
+    for (int i = 0; i < 20; i++) {
+      MatchedPair t = pair(i, "b", "a", 1, 5);
+      trades.onMatched(t);
+      RequestTerms r = request(t, 1, 5, i);
+      assertThat(p.quote(buyer, r).declined()).isFalse();
+      assertThat(p.commit(terms(r))).isTrue();
+    }
+    for (int i = 0; i < 20; i++) {
+      MatchedPair t = pair(i, "b", "a", 1, 5);
+      String reason = p.quote(buyer, request(t, 1, 5, 100 + i)).declineReason();
+      assertThat(reason).contains(i < 16 ? "no cleared trade" : "already concluded");
+    }
+  }
+
+  @Test
   void remembersOnlyItsOwnTradesAndOnlyTheLatest() {
     PeerId other = peer();
     trades.onMatched(new MatchedPair(1, new Trade("x/b", "y/a", 1, 5, 5), buyer, other));
