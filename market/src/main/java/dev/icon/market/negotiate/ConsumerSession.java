@@ -69,7 +69,7 @@ public final class ConsumerSession extends SessionSupport {
       throw new IllegalStateException("open() called in state " + state);
     }
     long now = clock.millis();
-    request = RequestTerms.newBuilder()
+    RequestTerms.Builder builder = RequestTerms.newBuilder()
         .setVersion(NegotiateProtocol.SCHEMA_VERSION)
         .setRequestId(randomId())
         .setConsumer(ByteString.copyFrom(key.publicKey().peerId().toBytes()))
@@ -80,8 +80,11 @@ public final class ConsumerSession extends SessionSupport {
         .setStartMillis(want.start().toEpochMilli())
         .setEndMillis(want.end().toEpochMilli())
         .setNonce(randomId())
-        .setExpiresAtMillis(now + config.requestLifetime().toMillis())
-        .build();
+        .setExpiresAtMillis(now + config.requestLifetime().toMillis());
+    if (want.marketTrade() != null) {
+      builder.setMarketTrade(want.marketTrade());
+    }
+    request = builder.build();
     subject = request.getRequestId();
     ByteString bytes = request.toByteString();
     byte[] signature = MarketSignatures.sign(key, SigningDomain.REQUEST, bytes.toByteArray());

@@ -1,6 +1,7 @@
 package dev.icon.market.negotiate;
 
 import dev.icon.overlay.identity.PeerId;
+import dev.icon.proto.icon.negotiate.MarketTrade;
 import dev.icon.proto.icon.resources.ResourceSpec;
 import java.time.Instant;
 import java.util.Objects;
@@ -8,9 +9,18 @@ import java.util.Objects;
 /**
  * What an ICON asks a provider for: {@code units} of {@code resources} from {@code start} to
  * {@code end}, at most {@code maxPriceMicrosPerUnitHour} per unit and hour. Immutable.
+ *
+ * @param marketTrade the cleared market trade this request concludes (sent in the request's
+ *     {@code market_trade}), or null for a request made outside the market
  */
 public record NegotiationRequest(PeerId provider, ResourceSpec resources, int units,
-    long maxPriceMicrosPerUnitHour, Instant start, Instant end) {
+    long maxPriceMicrosPerUnitHour, Instant start, Instant end, MarketTrade marketTrade) {
+
+  /** A request outside the market (no {@code market_trade}). */
+  public NegotiationRequest(PeerId provider, ResourceSpec resources, int units,
+      long maxPriceMicrosPerUnitHour, Instant start, Instant end) {
+    this(provider, resources, units, maxPriceMicrosPerUnitHour, start, end, null);
+  }
 
   /** Checks the fields, naming the one at fault. */
   public NegotiationRequest {

@@ -6,7 +6,10 @@
  * an {@code Offer} (terms it signed) or a {@code Reject}; the consumer verifies the offer and
  * sends an {@code Accept} (its countersignature over the same terms bytes) or a {@code Reject};
  * the provider verifies, stores and sends the {@code Agreement}, which the consumer verifies and
- * stores. Both end up holding the same dual-signed bytes.
+ * stores. Both end up holding the same dual-signed bytes. A request that concludes a trade of a
+ * market round names it in {@code market_trade} ({@link
+ * dev.icon.market.negotiate.NegotiationRequest#marketTrade()}); {@code dev.icon.market.trade}
+ * makes and checks such requests.
  *
  * <p>Roles: {@link dev.icon.market.negotiate.NegotiateProtocol} (id),
  * {@link dev.icon.market.negotiate.NegotiateCodec} (frames, no state),
