@@ -25,7 +25,10 @@ final class ModuleRules {
 
   private ModuleRules() {}
 
-  /** Module direction: proto, overlay, gossip, tomography, icon-node, examples (bottom to top). */
+  /**
+   * Module direction: proto, overlay, gossip, then tomography and market side by side (neither
+   * uses the other), icon-node, examples (bottom to top).
+   */
   static ArchRule layering() {
     return layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
@@ -34,14 +37,17 @@ final class ModuleRules {
         .layer("overlay").definedBy("dev.icon.overlay..")
         .layer("gossip").definedBy("dev.icon.gossip..")
         .layer("tomography").definedBy("dev.icon.tomography..")
+        .layer("market").definedBy("dev.icon.market..")
         .layer("icon-node").definedBy("dev.icon.node..")
         .layer("examples").definedBy("dev.icon.examples..")
         .whereLayer("examples").mayNotBeAccessedByAnyLayer()
         .whereLayer("icon-node").mayOnlyBeAccessedByLayers("examples")
         .whereLayer("tomography").mayOnlyBeAccessedByLayers("icon-node", "examples")
-        .whereLayer("gossip").mayOnlyBeAccessedByLayers("tomography", "icon-node", "examples")
+        .whereLayer("market").mayOnlyBeAccessedByLayers("icon-node", "examples")
+        .whereLayer("gossip")
+        .mayOnlyBeAccessedByLayers("tomography", "market", "icon-node", "examples")
         .whereLayer("overlay")
-        .mayOnlyBeAccessedByLayers("gossip", "tomography", "icon-node", "examples")
+        .mayOnlyBeAccessedByLayers("gossip", "tomography", "market", "icon-node", "examples")
         .because("module dependencies point only down the ARCHITECTURE.md table");
   }
 
