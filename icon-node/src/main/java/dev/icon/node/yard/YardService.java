@@ -1,0 +1,121 @@
+package dev.icon.node.yard;
+
+import dev.icon.market.negotiate.AgreementStore;
+import dev.icon.node.daemon.NodeContext;
+import dev.icon.node.daemon.NodeService;
+import dev.icon.node.deploy.DeployConfig;
+import dev.icon.node.deploy.DeployReceiver;
+import dev.icon.node.runtime.ContainerRuntime;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The provider's yard as a node service: a {@link DeployReceiver} on {@code /icon/deploy/1.0.0}
+ * admitting artifacts through the {@link AgreementBook} (staging and store under {@code
+ * <dataDir>/yard}), a {@link Yard} over the given runtime and {@link Capacity}, and its janitor
+ * ({@link Yard#expire}) every {@code janitorPeriod} on a thread of its own (stops block on the
+ * runtime). Stop ends every workload, then the receiver.
+ *
+ * <p>Threading: as {@link NodeService}; {@link #yard()} is usable from any thread after start.
+ */
+public final class YardService implements NodeService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(YardService.class);
+
+  private final ContainerRuntime runtime;
+  private final AgreementStore agreements;
+  private final Capacity capacity;
+  private final DeployConfig deployConfig;
+  private final Duration janitorPeriod;
+  private volatile Yard yard;
+  private DeployReceiver receiver;
+  private ScheduledExecutorService scheduler;
+
+  /**
+   * @param janitorPeriod how often ended agreements are looked for, positive
+   */
+  public YardService(ContainerRuntime runtime, AgreementStore agreements, Capacity capacity,
+      DeployConfig deployConfig, Duration janitorPeriod) {
+    this.runtime = Objects.requireNonNull(runtime, "runtime");
+    this.agreements = Objects.requireNonNull(agreements, "agreements");
+    this.capacity = Objects.requireNonNull(capacity, "capacity");
+    this.deployConfig = Objects.requireNonNull(deployConfig, "deployConfig");
+    if (janitorPeriod.isNegative() || janitorPeriod.isZero()) {
+      throw new IllegalArgumentException("janitorPeriod: must be positive, got " + janitorPeriod);
+    }
+    this.janitorPeriod = janitorPeriod;
+  }
+
+  @Override
+  public String name() {
+    return "yard";
+  }
+
+  @Override
+  public void start(NodeContext ctx) {
+    Path dir = ctx.config().dataDir().resolve("yard");
+    Path store = dir.resolve("store");
+    AgreementBook book = new AgreementBook(agreements, ctx.host().peerId(), ctx.clock(),
+        deployConfig.maxArtifactBytes());
+    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "icon-yard");
+      t.setDaemon(true);
+      return t;
+    });
+    yard = new Yard(runtime, book, capacity, store, ctx.clock());
+    receiver = DeployReceiver.builder(ctx.host(), dir.resolve("staging"), store)
+        .config(deployConfig).admission(book).clock(ctx.clock()).scheduler(scheduler).build();
+    receiver.start();
+    long period = janitorPeriod.toMillis();
+    scheduler.scheduleWithFixedDelay(this::expireQuietly, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  private void expireQuietly() {
+    try {
+      Yard y = yard;
+      if (y != null) {
+        y.expire().forEach(id -> LOG.info("agreement {} ended: its workload was stopped", id));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("yard janitor pass failed: {}", e.toString());
+    }
+  }
+
+  @Override
+  public void stop() throws InterruptedException {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+      scheduler.awaitTermination(5, TimeUnit.SECONDS);
+    }
+    if (yard != null) {
+      yard.close();
+    }
+    if (receiver != null) {
+      receiver.stop();
+    }
+  }
+
+  /** The yard (null before start). */
+  public Yard yard() {
+    return yard;
+  }
+
+  @Override
+  public Map<String, Object> status() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("runtime", runtime.kind());
+    Yard y = yard;
+    m.put("workloads", y == null ? 0 : y.workloads().size());
+    m.put("freeCpuMillis", capacity.freeCpuMillis());
+    m.put("freeMemoryMib", capacity.freeMemoryMiB());
+    return m;
+  }
+}
