@@ -5,7 +5,10 @@ import dev.icon.node.daemon.NodeContext;
 import dev.icon.node.daemon.NodeService;
 import dev.icon.node.deploy.DeployConfig;
 import dev.icon.node.deploy.DeployReceiver;
+import dev.icon.node.config.ProviderSettings;
 import dev.icon.node.runtime.ContainerRuntime;
+import dev.icon.node.runtime.RuntimeConfig;
+import dev.icon.node.runtime.RuntimeSelector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -30,9 +33,13 @@ public final class YardService implements NodeService {
 
   private static final Logger LOG = LoggerFactory.getLogger(YardService.class);
 
-  private final ContainerRuntime runtime;
+  /** Workloads a node's yard hosts at most (its CPU and memory come from {@code provider:}). */
+  public static final int DEFAULT_MAX_WORKLOADS = 16;
+
+  private volatile ContainerRuntime runtime;
+  private final boolean ownsRuntime;
   private final AgreementStore agreements;
-  private final Capacity capacity;
+  private volatile Capacity capacity;
   private final DeployConfig deployConfig;
   private final Duration janitorPeriod;
   private volatile Yard yard;
@@ -45,6 +52,7 @@ public final class YardService implements NodeService {
   public YardService(ContainerRuntime runtime, AgreementStore agreements, Capacity capacity,
       DeployConfig deployConfig, Duration janitorPeriod) {
     this.runtime = Objects.requireNonNull(runtime, "runtime");
+    this.ownsRuntime = false;
     this.agreements = Objects.requireNonNull(agreements, "agreements");
     this.capacity = Objects.requireNonNull(capacity, "capacity");
     this.deployConfig = Objects.requireNonNull(deployConfig, "deployConfig");
@@ -52,6 +60,26 @@ public final class YardService implements NodeService {
       throw new IllegalArgumentException("janitorPeriod: must be positive, got " + janitorPeriod);
     }
     this.janitorPeriod = janitorPeriod;
+  }
+
+  /**
+   * The yard of a node: at start it picks the runtime ({@link RuntimeSelector}: Docker when its
+   * engine answers, else local processes; label scope {@code icon-<peer id>}, process root
+   * {@code <dataDir>/yard/runtime}; closed on stop, removing its workloads) and takes the capacity
+   * from the {@code provider:} section ({@link #DEFAULT_MAX_WORKLOADS} workloads); ended
+   * agreements are looked for every 10 s.
+   */
+  public static YardService forNode(AgreementStore agreements) {
+    return new YardService(agreements);
+  }
+
+  private YardService(AgreementStore agreements) {
+    this.runtime = null;
+    this.ownsRuntime = true;
+    this.agreements = Objects.requireNonNull(agreements, "agreements");
+    this.capacity = null;
+    this.deployConfig = DeployConfig.defaults();
+    this.janitorPeriod = Duration.ofSeconds(10);
   }
 
   @Override
@@ -62,6 +90,16 @@ public final class YardService implements NodeService {
   @Override
   public void start(NodeContext ctx) {
     Path dir = ctx.config().dataDir().resolve("yard");
+    if (runtime == null) {
+      runtime = RuntimeSelector.select(RuntimeConfig.builder()
+          .scope(scope(ctx)).processRoot(dir.resolve("runtime"))
+          .build());
+    }
+    if (capacity == null) {
+      ProviderSettings p = ctx.config().provider();
+      capacity = new Capacity((int) Math.min(Integer.MAX_VALUE, p.cpuMillis()),
+          (int) Math.min(Integer.MAX_VALUE, p.memoryMib()), DEFAULT_MAX_WORKLOADS);
+    }
     Path store = dir.resolve("store");
     AgreementBook book = new AgreementBook(agreements, ctx.host().peerId(), ctx.clock(),
         deployConfig.maxArtifactBytes());
@@ -76,6 +114,11 @@ public final class YardService implements NodeService {
     receiver.start();
     long period = janitorPeriod.toMillis();
     scheduler.scheduleWithFixedDelay(this::expireQuietly, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  private static String scope(NodeContext ctx) {
+    String s = "icon-" + ctx.host().peerId().toBase58();
+    return s.length() <= 63 ? s : s.substring(0, 63);
   }
 
   private void expireQuietly() {
@@ -101,6 +144,9 @@ public final class YardService implements NodeService {
     if (receiver != null) {
       receiver.stop();
     }
+    if (ownsRuntime && runtime != null) {
+      runtime.close();
+    }
   }
 
   /** The yard (null before start). */
@@ -111,11 +157,13 @@ public final class YardService implements NodeService {
   @Override
   public Map<String, Object> status() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("runtime", runtime.kind());
+    ContainerRuntime r = runtime;
+    m.put("runtime", r == null ? "none" : r.kind());
     Yard y = yard;
     m.put("workloads", y == null ? 0 : y.workloads().size());
-    m.put("freeCpuMillis", capacity.freeCpuMillis());
-    m.put("freeMemoryMib", capacity.freeMemoryMiB());
+    Capacity c = capacity;
+    m.put("freeCpuMillis", c == null ? 0 : c.freeCpuMillis());
+    m.put("freeMemoryMib", c == null ? 0 : c.freeMemoryMiB());
     return m;
   }
 }
