@@ -47,6 +47,7 @@ public final class Yard implements AutoCloseable {
   private final Clock clock;
   private final Map<String, YardWorkload> running = new ConcurrentHashMap<>();
   private final Map<String, Boolean> starting = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   public Yard(ContainerRuntime runtime, AgreementBook book, Capacity capacity, Path storeDir,
       Clock clock) {
@@ -68,12 +69,22 @@ public final class Yard implements AutoCloseable {
     Objects.requireNonNull(launch, "launch");
     SignedAgreement a = book.valid(agreementId);
     String id = a.id().toString();
-    if (starting.putIfAbsent(id, Boolean.TRUE) != null || running.containsKey(id)) {
-      starting.remove(id, Boolean.TRUE);
-      throw new YardException(YardRefusal.ALREADY_RUNNING, "agreement " + id + " has a workload");
+    if (closed) {
+      throw new YardException(YardRefusal.START_FAILED, "the yard is closed");
+    }
+    if (starting.putIfAbsent(id, Boolean.TRUE) != null) {
+      throw new YardException(YardRefusal.ALREADY_RUNNING, "agreement " + id + " is starting");
     }
     try {
-      return startReserved(a, id, launch);
+      if (running.containsKey(id)) {
+        throw new YardException(YardRefusal.ALREADY_RUNNING, "agreement " + id + " has a workload");
+      }
+      YardWorkload y = startReserved(a, id, launch);
+      if (closed) {
+        stop(id);
+        throw new YardException(YardRefusal.START_FAILED, "the yard closed during the start");
+      }
+      return y;
     } finally {
       starting.remove(id);
     }
@@ -205,9 +216,10 @@ public final class Yard implements AutoCloseable {
     return book;
   }
 
-  /** Stops every workload. */
+  /** Stops every workload; later starts are refused (START_FAILED). */
   @Override
   public void close() {
+    closed = true;
     for (String id : List.copyOf(running.keySet())) {
       stop(id);
     }

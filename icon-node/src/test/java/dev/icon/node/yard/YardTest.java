@@ -197,6 +197,27 @@ class YardTest {
     assertThat(book.check(me, id, DeployKind.IMAGE, 1).reason()).startsWith("EXPIRED");
   }
 
+  @Test
+  void concurrentStartsOfOneAgreementRunOneWorkloadAndAClosedYardStartsNothing() throws Exception {
+    String id = agreed(provider).id().toString();
+    var results = java.util.stream.IntStream.range(0, 3).mapToObj(i ->
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try {
+            yard.start(id, COUNTER);
+            return "started";
+          } catch (YardException e) {
+            return e.reason().name();
+          }
+        })).toList().stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    assertThat(results).containsOnlyOnce("started").containsOnly("started", "ALREADY_RUNNING");
+    assertThat(runtime.workloads()).hasSize(1);
+    assertThat(yard.capacity().workloads()).isEqualTo(1);
+    yard.close();
+    assertThat(runtime.workloads()).isEmpty();
+    assertThat(yard.capacity().workloads()).isZero();
+    refused(() -> yard.start(id, COUNTER), YardRefusal.START_FAILED);
+  }
+
   private static void refused(Runnable call, YardRefusal reason) {
     assertThatThrownBy(call::run).isInstanceOfSatisfying(YardException.class,
         e -> assertThat(e.reason()).as(e.getMessage()).isEqualTo(reason));
