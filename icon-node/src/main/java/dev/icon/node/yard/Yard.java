@@ -206,6 +206,24 @@ public final class Yard implements AutoCloseable {
     return ended;
   }
 
+  /**
+   * One health probe of every workload; returns the agreements whose workload does not answer
+   * (they keep running and holding their capacity: the consumer decides, or the agreement ends).
+   */
+  public List<String> unhealthy() {
+    List<String> bad = new ArrayList<>();
+    for (YardWorkload y : running.values()) {
+      try {
+        if (!runtime.health(y.workload().id()).healthy()) {
+          bad.add(y.agreementId());
+        }
+      } catch (ContainerRuntimeException e) {
+        bad.add(y.agreementId());
+      }
+    }
+    return bad;
+  }
+
   /** The capacity account. */
   public Capacity capacity() {
     return capacity;

@@ -12,6 +12,7 @@ import dev.icon.node.runtime.RuntimeSelector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * The provider's yard as a node service: a {@link DeployReceiver} on {@code /icon/deploy/1.0.0}
  * admitting artifacts through the {@link AgreementBook} (staging and store under {@code
  * <dataDir>/yard}), a {@link Yard} over the given runtime and {@link Capacity}, and its janitor
- * ({@link Yard#expire}) every {@code janitorPeriod} on a thread of its own (stops block on the
+ * ({@link Yard#expire}, then a health probe of each workload, {@link Yard#unhealthy}) every
+ * {@code janitorPeriod} on a thread of its own (stops block on the
  * runtime). Stop ends every workload, then the receiver.
  *
  * <p>Threading: as {@link NodeService}; {@link #yard()} is usable from any thread after start.
@@ -43,6 +45,7 @@ public final class YardService implements NodeService {
   private final DeployConfig deployConfig;
   private final Duration janitorPeriod;
   private volatile Yard yard;
+  private volatile int unhealthy;
   private DeployReceiver receiver;
   private ScheduledExecutorService scheduler;
 
@@ -126,6 +129,9 @@ public final class YardService implements NodeService {
       Yard y = yard;
       if (y != null) {
         y.expire().forEach(id -> LOG.info("agreement {} ended: its workload was stopped", id));
+        List<String> bad = y.unhealthy();
+        unhealthy = bad.size();
+        bad.forEach(id -> LOG.warn("the workload of agreement {} does not answer its health check", id));
       }
     } catch (RuntimeException e) {
       LOG.warn("yard janitor pass failed: {}", e.toString());
@@ -161,6 +167,7 @@ public final class YardService implements NodeService {
     m.put("runtime", r == null ? "none" : r.kind());
     Yard y = yard;
     m.put("workloads", y == null ? 0 : y.workloads().size());
+    m.put("unhealthy", unhealthy);
     Capacity c = capacity;
     m.put("freeCpuMillis", c == null ? 0 : c.freeCpuMillis());
     m.put("freeMemoryMib", c == null ? 0 : c.freeMemoryMiB());

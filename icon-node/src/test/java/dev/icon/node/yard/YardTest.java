@@ -90,6 +90,11 @@ class YardTest {
     assertThatThrownBy(() -> yard.start(id, COUNTER)).isInstanceOfSatisfying(YardException.class,
         e -> assertThat(e.reason()).isEqualTo(YardRefusal.ALREADY_RUNNING));
     assertThat(runtime.workloads()).hasSize(1);
+    assertThat(yard.unhealthy()).isEmpty();
+    // The service dies behind the yard's back: the probe says so, the capacity stays held.
+    runtime.stop(w.workload().id());
+    assertThat(yard.unhealthy()).containsExactly(id);
+    assertThat(yard.capacity().workloads()).isEqualTo(1);
   }
 
   @Test
