@@ -55,8 +55,8 @@ public final class AgreementBook implements AdmissionCheck {
   public SignedAgreement valid(String agreementId) {
     AgreementId id;
     try {
-      id = AgreementId.parse(Objects.requireNonNull(agreementId, "agreementId"));
-    } catch (IllegalArgumentException e) {
+      id = AgreementId.parse(agreementId);
+    } catch (IllegalArgumentException | NullPointerException e) {
       throw new YardException(YardRefusal.NO_AGREEMENT, "'" + agreementId + "' is no agreement id");
     }
     Optional<byte[]> bytes = store.find(id);
@@ -110,6 +110,9 @@ public final class AgreementBook implements AdmissionCheck {
       a = valid(agreementId);
     } catch (YardException e) {
       return Admission.deny(e.getMessage());
+    } catch (RuntimeException e) {
+      // A store that cannot answer must not take the stream's event loop down.
+      return Admission.deny(YardRefusal.NO_AGREEMENT + ": agreement store failed: " + e);
     }
     if (!a.consumer().equals(peer)) {
       return Admission.deny(YardRefusal.NOT_FOR_US + ": " + peer + " is not the consumer of "
