@@ -98,6 +98,26 @@ class YardTest {
   }
 
   @Test
+  void receivedStateIsRestoredIntoTheNewWorkload() throws Exception {
+    String first = agreed(provider).id().toString();
+    YardWorkload w = yard.start(first, COUNTER);
+    String addr = w.workload().endpoint().getHostString() + ":" + w.workload().endpoint().getPort();
+    CounterServiceImage.count(addr, false);
+    CounterServiceImage.count(addr, false);
+    runtime.stop(w.workload().id());
+    // The state as another place would receive it under the next agreement.
+    String next = agreed(provider).id().toString();
+    try (var out = Files.newOutputStream(yard.artifact(next, DeployKind.STATE))) {
+      runtime.exportState(w.workload().id(), out);
+    }
+    assertThat(yard.stop(first)).isTrue();
+    YardWorkload restored = yard.start(next, COUNTER);
+    String addr2 = restored.workload().endpoint().getHostString() + ":"
+        + restored.workload().endpoint().getPort();
+    assertThat(CounterServiceImage.count(addr2, false)).isEqualTo(3);
+  }
+
+  @Test
   void noAgreementIsRefusedAndNothingRuns() {
     refused(() -> yard.start(YardAgreements.randomId(random).toString(), COUNTER),
         YardRefusal.NO_AGREEMENT);
