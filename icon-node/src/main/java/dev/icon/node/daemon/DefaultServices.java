@@ -2,13 +2,14 @@ package dev.icon.node.daemon;
 
 import dev.icon.node.config.NodeConfig;
 import dev.icon.node.config.Role;
+import dev.icon.node.yard.YardService;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The services a config asks for, in start order: DHT bootstrap, topology sharing, probe service,
- * negotiation (provider role), provider announcements and directory, DNS registration (when
- * configured; last, as it publishes the addresses the others made usable).
+ * negotiation and the container yard (provider role), provider announcements and directory, DNS
+ * registration (when configured; last, as it publishes the addresses the others made usable).
  */
 public final class DefaultServices {
 
@@ -28,6 +29,7 @@ public final class DefaultServices {
     if (config.has(Role.PROVIDER)) {
       negotiate = new NegotiateService();
       s.add(negotiate);
+      s.add(YardService.forNode(negotiate.store()));
     }
     s.add(new ProvidersService(config.has(Role.PROVIDER)));
     config.dns().ifPresent(d -> s.add(new DnsRegistrationService(d)));

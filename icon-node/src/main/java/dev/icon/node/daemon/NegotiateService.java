@@ -48,6 +48,11 @@ public final class NegotiateService implements NodeService {
     }
   }
 
+  /** The agreements concluded as a provider (the yard runs workloads only under these). */
+  public MemoryAgreementStore store() {
+    return store;
+  }
+
   /** The controller (null before start). */
   public NegotiateController controller() {
     return controller;

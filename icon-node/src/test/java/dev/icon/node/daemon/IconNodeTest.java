@@ -98,6 +98,9 @@ class IconNodeTest {
     assertThat(p.at("/services/negotiate/state").asText()).isEqualTo("RUNNING");
     assertThat(p.at("/services/negotiate/agreements").asInt()).isZero();
     assertThat(p.at("/services/negotiate/freeCpuMillis").asLong()).isEqualTo(1500);
+    assertThat(p.at("/services/yard/state").asText()).isEqualTo("RUNNING");
+    assertThat(p.at("/services/yard/runtime").asText()).isIn("docker", "process");
+    assertThat(p.at("/services/yard/freeCpuMillis").asLong()).isEqualTo(1500);
     assertThat(p.at("/services/topology/state").asText()).isEqualTo("RUNNING");
     assertThat(p.at("/services/probe/state").asText()).isEqualTo("RUNNING");
     assertThat(p.at("/services/providers/provider").asBoolean()).isTrue();

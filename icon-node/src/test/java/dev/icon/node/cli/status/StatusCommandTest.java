@@ -64,7 +64,7 @@ class StatusCommandTest {
       assertThat(json.fieldNames()).toIterable().containsExactly("peerId", "addrs", "roles",
           "peers", "dht", "gossip", "services");
       assertThat(json.path("services").fieldNames()).toIterable()
-          .containsExactly("bootstrap", "topology", "probe", "negotiate", "providers");
+          .containsExactly("bootstrap", "topology", "probe", "negotiate", "yard", "providers");
 
       out.getBuffer().setLength(0);
       assertThat(run("status", "--node", addr, "--token", TOKEN)).isZero();
