@@ -153,15 +153,17 @@ class TreeHostTest {
     assertThat(ids(wired.ancestors())).containsExactly(parent.id(), root.id());
 
     parent.kill();
+    // The listener hears of the change after the state moved: wait for both.
     await().atMost(WAIT).until(() -> wired.state() == State.ATTACHED
-        && ids(wired.ancestors()).equals(List.of(root.id())));
+        && ids(wired.ancestors()).equals(List.of(root.id())) && !child.parents.isEmpty());
     assertThat(ids(child.parents)).containsExactly(root.id());
     await().atMost(WAIT).until(() -> root.tree.children().contains(child.id()));
     await().atMost(WAIT).until(() -> !root.tree.children().contains(parent.id()));
     assertThat(loop.state()).isEqualTo(Lifecycle.ACTIVE);
 
     root.kill();
-    await().atMost(WAIT).until(() -> wired.state() == State.ORPHANED);
+    // orphaned() runs after the state moved; stopSpending is its last step.
+    await().atMost(WAIT).until(() -> wired.state() == State.ORPHANED && stopped.get() != null);
     assertThat(child.orphaned.get()).contains("no living ancestor");
     assertThat(loop.state()).isEqualTo(Lifecycle.TERMINATING);
     assertThat(stopped.get()).contains("no living ancestor");
